@@ -1,0 +1,32 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		// Tests run in UTC; tz-display tests set their own zone explicitly.
+		env: { TZ: 'UTC' },
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'node',
+					environment: 'node',
+					include: ['src/lib/{domain,engine,storage}/**/*.test.ts', 'src/cli/**/*.test.ts', 'tests/unit/**/*.test.ts']
+				}
+			},
+			{
+				extends: true,
+				// @xstate/svelte must resolve Svelte through the `module`/`browser` conditions,
+				// or a second Svelte copy loads and fails with lifecycle_outside_component.
+				resolve: { conditions: ['module', 'browser', 'development'] },
+				test: {
+					name: 'jsdom',
+					environment: 'jsdom',
+					include: ['src/lib/{ui,timeline,state}/**/*.test.ts', 'src/routes/**/*.test.ts'],
+					setupFiles: ['./tests/setup-jsdom.ts']
+				}
+			}
+		]
+	}
+});
