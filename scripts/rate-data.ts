@@ -1,0 +1,293 @@
+/**
+ * Pure conversion of ../shared/rate-cards/*.csv into the committed data modules
+ * (src/lib/domain/data/*.generated.ts). No file I/O here: scripts/build-data.ts reads and writes the
+ * files, and src/lib/domain/data/generated.test.ts regenerates in memory to prove the committed data
+ * matches the CSVs.
+ *
+ * This module imports only types and units.ts from the domain, never the generated data itself, so it
+ * still runs when a generated file is missing or broken.
+ */
+import type {
+	Confidence,
+	PricingModel,
+	RateCardData,
+	RateCategory,
+	RateRow
+} from '../src/lib/domain/rate-card';
+import type { MarketRow } from '../src/lib/domain/markets';
+import { parseDecimalMicros } from '../src/lib/domain/units';
+
+export interface SourceFile {
+	/** File name only, e.g. "2023-06-01-USD.csv". */
+	name: string;
+	text: string;
+}
+
+export interface BuiltData {
+	cards: RateCardData[];
+	markets: MarketRow[];
+}
+
+/**
+ * Per-message pricing starts with the 2025-07-01 card; the 2023-06-01 and 2024-11-01 cards are
+ * per-conversation (pricing-rules.md §0 R4 and §2.2; rate-cards/README.md "Units").
+ */
+export const PMP_CARDS_FROM = '2025-07-01';
+
+export const modelForCardDate = (effectiveFrom: string): PricingModel =>
+	effectiveFrom < PMP_CARDS_FROM ? 'CBP' : 'PMP';
+
+/** rate-cards/README.md, "Rate card files" and "markets.csv": the column lists. */
+const RATE_HEADER = ['market', 'category', 'rate', 'confidence', 'source'];
+const MARKET_HEADER = ['market', 'country_iso2', 'calling_code_prefix', 'from', 'until'];
+
+// Records typed by the unions make the compiler flag a category or confidence added to one side only.
+const CATEGORIES: Record<RateCategory, true> = {
+	marketing: true,
+	utility: true,
+	authentication: true,
+	authentication_international: true,
+	service: true
+};
+const CONFIDENCES: Record<Confidence, true> = { confirmed: true, 'single-source': true, derived: true };
+
+const CARD_FILE = /^(\d{4}-\d{2}-\d{2})-([A-Z]{3})\.csv$/;
+const MARKETS_FILE = 'markets.csv';
+
+function isIsoDate(s: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+	const d = new Date(`${s}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/**
+ * RFC 4180 CSV: comma-separated, fields may be quoted, a doubled quote inside quotes is one quote,
+ * quoted fields may hold commas and line breaks. CRLF or LF; blank lines are dropped.
+ */
+export function parseCsv(text: string): string[][] {
+	const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
+	const records: string[][] = [];
+	let record: string[] = [];
+	let field = '';
+	let quoted = false;
+	let fieldStarted = false;
+	const endField = () => {
+		record.push(field);
+		field = '';
+		fieldStarted = false;
+	};
+	const endRecord = () => {
+		endField();
+		if (!(record.length === 1 && record[0] === '')) records.push(record);
+		record = [];
+	};
+	for (let i = 0; i < src.length; i++) {
+		const c = src[i];
+		if (quoted) {
+			if (c === '"') {
+				if (src[i + 1] === '"') {
+					field += '"';
+					i++;
+				} else quoted = false;
+			} else field += c;
+		} else if (c === '"') {
+			if (fieldStarted || field !== '')
+				throw new Error(`stray quote inside an unquoted field at offset ${i}`);
+			quoted = true;
+			fieldStarted = true;
+		} else if (c === ',') endField();
+		else if (c === '\n') endRecord();
+		else if (c === '\r') {
+			if (src[i + 1] !== '\n') throw new Error(`bare carriage return at offset ${i}`);
+		} else field += c;
+	}
+	if (quoted) throw new Error('unterminated quoted field');
+	if (field !== '' || fieldStarted || record.length > 0) endRecord();
+	return records;
+}
+
+function checkHeader(file: string, header: string[] | undefined, expected: string[]): void {
+	if (!header || header.join(',') !== expected.join(',')) {
+		throw new Error(`${file}: expected header "${expected.join(',')}", got "${header?.join(',') ?? ''}"`);
+	}
+}
+
+export function rateCardFromCsv(file: string, text: string): RateCardData {
+	const m = CARD_FILE.exec(file);
+	if (!m || !isIsoDate(m[1] ?? '')) throw new Error(`${file}: rate card files are named YYYY-MM-DD-CUR.csv`);
+	const effectiveFrom = m[1] as string;
+	const currency = m[2] as string;
+	const [header, ...records] = parseCsv(text);
+	checkHeader(file, header, RATE_HEADER);
+	const seen = new Set<string>();
+	const rows: RateRow[] = records.map((rec, i) => {
+		const where = `${file} line ${i + 2}`;
+		if (rec.length !== RATE_HEADER.length) throw new Error(`${where}: ${rec.length} fields, expected 5`);
+		const [market, category, rate, confidence, source] = rec as [string, string, string, string, string];
+		if (!market) throw new Error(`${where}: empty market`);
+		if (!Object.hasOwn(CATEGORIES, category)) throw new Error(`${where}: unknown category "${category}"`);
+		if (!Object.hasOwn(CONFIDENCES, confidence))
+			throw new Error(`${where}: unknown confidence "${confidence}"`);
+		if (rate.trim() !== rate) throw new Error(`${where}: rate "${rate}" has surrounding spaces`);
+		try {
+			parseDecimalMicros(rate);
+		} catch (e) {
+			throw new Error(`${where}: ${(e as Error).message}`, { cause: e });
+		}
+		if (!source) throw new Error(`${where}: every rate names its source`);
+		const key = `${market}|${category}`;
+		if (seen.has(key)) throw new Error(`${where}: second row for ${market} ${category}`);
+		seen.add(key);
+		return { market, category: category as RateCategory, rate, confidence: confidence as Confidence, source };
+	});
+	return {
+		id: file.slice(0, -4),
+		effectiveFrom,
+		currency,
+		model: modelForCardDate(effectiveFrom),
+		file,
+		rows
+	};
+}
+
+export function marketRowsFromCsv(text: string): MarketRow[] {
+	const [header, ...records] = parseCsv(text);
+	checkHeader(MARKETS_FILE, header, MARKET_HEADER);
+	const rows = records.map((rec, i): MarketRow => {
+		const where = `${MARKETS_FILE} line ${i + 2}`;
+		if (rec.length !== MARKET_HEADER.length) throw new Error(`${where}: ${rec.length} fields, expected 5`);
+		const [market, iso2, prefix, from, until] = rec as [string, string, string, string, string];
+		if (!market) throw new Error(`${where}: empty market`);
+		if (!/^[A-Z]{2}$/.test(iso2)) throw new Error(`${where}: "${iso2}" is not an ISO 3166-1 alpha-2 code`);
+		if (!/^\d*$/.test(prefix))
+			throw new Error(`${where}: calling code prefix "${prefix}" is not digits only`);
+		for (const d of [from, until]) {
+			if (d !== '' && !isIsoDate(d)) throw new Error(`${where}: "${d}" is not a YYYY-MM-DD date`);
+		}
+		if (from !== '' && until !== '' && from >= until)
+			throw new Error(`${where}: from ${from} is not before until ${until}`);
+		return { market, iso2, prefix, from: from || null, until: until || null };
+	});
+	checkMarketOverlaps(rows);
+	return rows;
+}
+
+const overlaps = (a: MarketRow, b: MarketRow): boolean =>
+	(a.from === null || b.until === null || a.from < b.until) &&
+	(b.from === null || a.until === null || b.from < a.until);
+
+/** Two rows in force at the same time for one country or one prefix must agree on the market. */
+function checkMarketOverlaps(rows: readonly MarketRow[]): void {
+	for (let i = 0; i < rows.length; i++) {
+		for (let j = i + 1; j < rows.length; j++) {
+			const a = rows[i] as MarketRow;
+			const b = rows[j] as MarketRow;
+			const shared = a.iso2 === b.iso2 || (a.prefix !== '' && a.prefix === b.prefix);
+			if (shared && a.market !== b.market && overlaps(a, b)) {
+				throw new Error(
+					`markets.csv: ${a.iso2}/${a.prefix} → ${a.market} and ${b.iso2}/${b.prefix} → ${b.market} overlap in time`
+				);
+			}
+		}
+	}
+}
+
+/** All CSVs of the directory → data; every market named on a card must exist in markets.csv. */
+export function buildData(files: readonly SourceFile[]): BuiltData {
+	const marketsFile = files.find((f) => f.name === MARKETS_FILE);
+	if (!marketsFile) throw new Error(`${MARKETS_FILE} is missing`);
+	const markets = marketRowsFromCsv(marketsFile.text);
+	const marketNames = new Set(markets.map((r) => r.market));
+	const cards = files
+		.filter((f) => f.name !== MARKETS_FILE)
+		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+		.map((f) => rateCardFromCsv(f.name, f.text));
+	for (const card of cards) {
+		for (const row of card.rows) {
+			if (!marketNames.has(row.market)) {
+				throw new Error(
+					`${card.file}: market "${row.market}" is not in ${MARKETS_FILE} (a typo would never match)`
+				);
+			}
+		}
+	}
+	return { cards, markets };
+}
+
+/** A TypeScript string literal, single-quoted unless that needs more escapes (as Prettier does). */
+function tsString(s: string): string {
+	const escaped = s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+	const singles = (s.match(/'/g) ?? []).length;
+	const doubles = (s.match(/"/g) ?? []).length;
+	if (singles > doubles) return `"${escaped.replace(/"/g, '\\"')}"`;
+	return `'${escaped.replace(/'/g, "\\'")}'`;
+}
+
+const tsNullable = (s: string | null): string => (s === null ? 'null' : tsString(s));
+
+function header(what: string): string {
+	return [
+		'/**',
+		` * ${what}`,
+		' *',
+		' * GENERATED by scripts/build-data.ts from ../shared/rate-cards (npm run data). Do not edit: change the',
+		' * CSV files and regenerate. The sources of every figure are in the rows; the CSV conventions are in',
+		' * ../shared/rate-cards/README.md.',
+		' */'
+	].join('\n');
+}
+
+export function renderRateCardsModule(cards: readonly RateCardData[]): string {
+	const out = [
+		header('Meta list rates (tier 0, before tax and mark-up), one entry per rate-card CSV file.'),
+		"import type { RateCardData } from '../rate-card';",
+		'',
+		'export const RATE_CARDS: readonly RateCardData[] = ['
+	];
+	cards.forEach((card, i) => {
+		out.push('\t{');
+		out.push(`\t\tid: ${tsString(card.id)},`);
+		out.push(`\t\teffectiveFrom: ${tsString(card.effectiveFrom)},`);
+		out.push(`\t\tcurrency: ${tsString(card.currency)},`);
+		out.push(`\t\tmodel: ${tsString(card.model)},`);
+		out.push(`\t\tfile: ${tsString(card.file)},`);
+		out.push('\t\trows: [');
+		card.rows.forEach((r, j) => {
+			const fields = [
+				`market: ${tsString(r.market)}`,
+				`category: ${tsString(r.category)}`,
+				`rate: ${tsString(r.rate)}`,
+				`confidence: ${tsString(r.confidence)}`,
+				`source: ${tsString(r.source)}`
+			];
+			out.push(`\t\t\t{ ${fields.join(', ')} }${j < card.rows.length - 1 ? ',' : ''}`);
+		});
+		out.push('\t\t]');
+		out.push(`\t}${i < cards.length - 1 ? ',' : ''}`);
+	});
+	out.push('];', '');
+	return out.join('\n');
+}
+
+export function renderMarketsModule(rows: readonly MarketRow[]): string {
+	const out = [
+		header(
+			'Recipient country → Meta pricing market, per calling-code prefix and period (from inclusive, until exclusive).'
+		),
+		"import type { MarketRow } from '../markets';",
+		'',
+		'export const MARKET_ROWS: readonly MarketRow[] = ['
+	];
+	rows.forEach((r, i) => {
+		const fields = [
+			`market: ${tsString(r.market)}`,
+			`iso2: ${tsString(r.iso2)}`,
+			`prefix: ${tsString(r.prefix)}`,
+			`from: ${tsNullable(r.from)}`,
+			`until: ${tsNullable(r.until)}`
+		];
+		out.push(`\t{ ${fields.join(', ')} }${i < rows.length - 1 ? ',' : ''}`);
+	});
+	out.push('];', '');
+	return out.join('\n');
+}

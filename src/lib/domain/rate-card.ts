@@ -1,0 +1,272 @@
+/**
+ * Rate cards and rate lookup. A card is Meta's list of tier-0 list rates for one currency, in force
+ * from 12am WABA time zone on its date (pricing-rules.md §4, rate-cards/README.md). A missing row means
+ * "no value known", never free and never "unchanged" (README), so a lookup either names the card it
+ * took the value from or fails with a reason; it never returns a silent zero.
+ */
+import { RATE_CARDS } from './data/rate-cards.generated';
+import { parseDecimalMicros, type Micros } from './units';
+
+/** Template / message categories of the rate cards (pricing-rules.md §1.2, §2.5; rate-cards/README.md). */
+export type RateCategory =
+	'marketing' | 'utility' | 'authentication' | 'authentication_international' | 'service';
+
+export const RATE_CATEGORIES: readonly RateCategory[] = [
+	'marketing',
+	'utility',
+	'authentication',
+	'authentication_international',
+	'service'
+];
+
+export const isRateCategory = (s: unknown): s is RateCategory =>
+	typeof s === 'string' && (RATE_CATEGORIES as readonly string[]).includes(s);
+
+/** How sure the figure is (rate-cards/README.md, column `confidence`). */
+export type Confidence = 'confirmed' | 'single-source' | 'derived';
+
+/** Per-conversation (CBP, cards of 2023-06-01 and 2024-11-01) or per-delivered-message (PMP, from 2025-07-01). */
+export type PricingModel = 'CBP' | 'PMP';
+
+export interface RateRow {
+	readonly market: string;
+	readonly category: RateCategory;
+	/** Decimal string exactly as in the source ("0.025" and "0.0250" both kept). */
+	readonly rate: string;
+	readonly confidence: Confidence;
+	readonly source: string;
+}
+
+export interface RateCardData {
+	/** File name without ".csv", e.g. "2023-06-01-USD". */
+	readonly id: string;
+	/** First local date in force (YYYY-MM-DD, 12am WABA time zone). */
+	readonly effectiveFrom: string;
+	/** ISO 4217 code. */
+	readonly currency: string;
+	readonly model: PricingModel;
+	readonly file: string;
+	readonly rows: readonly RateRow[];
+}
+
+export type RateLookup =
+	| {
+			ok: true;
+			rate: Micros;
+			cardId: string;
+			effectiveFrom: string;
+			confidence: Confidence;
+			source: string;
+			/** A newer card of this model and currency is in force at the date but has no value for the pair. */
+			carriedForward: boolean;
+			/** No card of this model and currency is in force yet at the date: the value comes from a later card. */
+			beforeEffective: boolean;
+	  }
+	| { ok: false; reason: string };
+
+export type RateFound = Extract<RateLookup, { ok: true }>;
+
+export interface RateQuery {
+	market: string;
+	category: RateCategory;
+	model: PricingModel;
+	/** YYYY-MM-DD, the local date in the account's time zone. */
+	date: string;
+	/** Default 'USD'. */
+	currency?: string;
+	/** Default RATE_CARDS; lets user-imported cards be passed. */
+	cards?: readonly RateCardData[];
+}
+
+export interface RateHistoryPoint {
+	effectiveFrom: string;
+	cardId: string;
+	model: PricingModel;
+	/** null: this card has no value for the pair (not zero). */
+	rate: Micros | null;
+	confidence?: Confidence;
+	source?: string;
+}
+
+export interface CardSummary {
+	id: string;
+	effectiveFrom: string;
+	currency: string;
+	model: PricingModel;
+	file: string;
+	rowCount: number;
+	markets: number;
+	categories: RateCategory[];
+}
+
+export { RATE_CARDS };
+
+/* ---------------------------------------------------------------- index */
+
+interface Entry {
+	effectiveFrom: string;
+	/** Frozen results, built once so the hot path allocates nothing: [plain, carried forward, before effective]. */
+	results: readonly [RateFound, RateFound, RateFound];
+}
+
+interface CardIndex {
+	/** currency|model|market|category → entries, ascending effectiveFrom, one per date. */
+	entries: Map<string, Entry[]>;
+	/** currency|model → ascending distinct effectiveFrom of the cards. */
+	cardDates: Map<string, string[]>;
+}
+
+const indexes = new WeakMap<readonly RateCardData[], CardIndex>();
+
+const entryKey = (currency: string, model: PricingModel, market: string, category: RateCategory) =>
+	`${currency}|${model}|${market}|${category}`;
+
+function parseRate(card: RateCardData, row: RateRow): Micros {
+	try {
+		return parseDecimalMicros(row.rate);
+	} catch (e) {
+		throw new Error(`rate card ${card.id}, ${row.market} ${row.category}: ${(e as Error).message}`, {
+			cause: e
+		});
+	}
+}
+
+/** Cards in date order; cards with the same date keep array order, so a later (e.g. imported) card wins. */
+const byDate = (cards: readonly RateCardData[]): RateCardData[] =>
+	cards
+		.map((card, i) => ({ card, i }))
+		.sort((a, b) =>
+			a.card.effectiveFrom < b.card.effectiveFrom
+				? -1
+				: a.card.effectiveFrom > b.card.effectiveFrom
+					? 1
+					: a.i - b.i
+		)
+		.map((x) => x.card);
+
+function buildIndex(cards: readonly RateCardData[]): CardIndex {
+	const entries = new Map<string, Entry[]>();
+	const cardDates = new Map<string, string[]>();
+	for (const card of byDate(cards)) {
+		const dateKey = `${card.currency}|${card.model}`;
+		const dates = cardDates.get(dateKey) ?? [];
+		if (dates[dates.length - 1] !== card.effectiveFrom) dates.push(card.effectiveFrom);
+		cardDates.set(dateKey, dates);
+		for (const row of card.rows) {
+			const base = {
+				ok: true as const,
+				rate: parseRate(card, row),
+				cardId: card.id,
+				effectiveFrom: card.effectiveFrom,
+				confidence: row.confidence,
+				source: row.source
+			};
+			const entry: Entry = {
+				effectiveFrom: card.effectiveFrom,
+				results: [
+					Object.freeze({ ...base, carriedForward: false, beforeEffective: false }),
+					Object.freeze({ ...base, carriedForward: true, beforeEffective: false }),
+					Object.freeze({ ...base, carriedForward: false, beforeEffective: true })
+				]
+			};
+			const key = entryKey(card.currency, card.model, row.market, row.category);
+			const list = entries.get(key) ?? [];
+			// Same date twice (a second card, or a repeated row): the later one replaces the earlier.
+			if (list[list.length - 1]?.effectiveFrom === card.effectiveFrom) list[list.length - 1] = entry;
+			else list.push(entry);
+			entries.set(key, list);
+		}
+	}
+	return { entries, cardDates };
+}
+
+function indexFor(cards: readonly RateCardData[]): CardIndex {
+	let index = indexes.get(cards);
+	if (!index) {
+		index = buildIndex(cards);
+		indexes.set(cards, index);
+	}
+	return index;
+}
+
+/* ---------------------------------------------------------------- lookup */
+
+/**
+ * The rate for a market and category on a local date. Among the cards of that currency and model in
+ * force at the date (effectiveFrom <= date), the newest one that has a value wins; `carriedForward`
+ * says a newer card in force lacked it. When no card of the model is in force yet (pricing an earlier
+ * date under a later model), the earliest card of the model with a value is used, flagged
+ * `beforeEffective`. No value at all → ok: false with a reason.
+ */
+export function lookupRate(q: RateQuery): RateLookup {
+	const currency = q.currency ?? 'USD';
+	const index = indexFor(q.cards ?? RATE_CARDS);
+	const entries = index.entries.get(entryKey(currency, q.model, q.market, q.category));
+	const dates = index.cardDates.get(`${currency}|${q.model}`);
+	if (entries && dates) {
+		const first = dates[0] as string;
+		if (q.date < first) return (entries[0] as Entry).results[2];
+		let newestInForce = first;
+		for (let i = dates.length - 1; i >= 0; i--) {
+			const d = dates[i] as string;
+			if (d <= q.date) {
+				newestInForce = d;
+				break;
+			}
+		}
+		for (let i = entries.length - 1; i >= 0; i--) {
+			const e = entries[i] as Entry;
+			if (e.effectiveFrom <= q.date) return e.results[e.effectiveFrom === newestInForce ? 0 : 1];
+		}
+	}
+	return {
+		ok: false,
+		reason: `no rate known for ${q.market} ${q.category} on ${q.date} (${q.model} cards, ${currency})`
+	};
+}
+
+/** Every card's value for the pair in date order (both models), for a step chart; null where a card has none. */
+export function rateHistory(
+	market: string,
+	category: RateCategory,
+	currency = 'USD',
+	cards: readonly RateCardData[] = RATE_CARDS
+): RateHistoryPoint[] {
+	return byDate(cards.filter((c) => c.currency === currency)).map((card) => {
+		let row: RateRow | undefined;
+		for (const r of card.rows) if (r.market === market && r.category === category) row = r;
+		const point: RateHistoryPoint = {
+			effectiveFrom: card.effectiveFrom,
+			cardId: card.id,
+			model: card.model,
+			rate: row ? parseRate(card, row) : null
+		};
+		if (row) {
+			point.confidence = row.confidence;
+			point.source = row.source;
+		}
+		return point;
+	});
+}
+
+/** One summary per card, by date then currency. */
+export function listCards(cards: readonly RateCardData[] = RATE_CARDS): CardSummary[] {
+	const order = (c: RateCardData) => `${c.effectiveFrom}|${c.currency}`;
+	return byDate(cards)
+		.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0))
+		.map((card) => ({
+			id: card.id,
+			effectiveFrom: card.effectiveFrom,
+			currency: card.currency,
+			model: card.model,
+			file: card.file,
+			rowCount: card.rows.length,
+			markets: new Set(card.rows.map((r) => r.market)).size,
+			categories: RATE_CATEGORIES.filter((c) => card.rows.some((r) => r.category === c))
+		}));
+}
+
+/** Sorted unique market names that appear on any card. */
+export function marketsOnCards(cards: readonly RateCardData[] = RATE_CARDS): string[] {
+	return [...new Set(cards.flatMap((c) => c.rows.map((r) => r.market)))].sort();
+}

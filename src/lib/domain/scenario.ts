@@ -1,0 +1,156 @@
+/**
+ * The scenario file (DESIGN.md "scenario file"): what users save, export, share and feed to the CLI.
+ * Validated on the way in; every error names the field and, for events, the event index.
+ */
+import * as v from 'valibot';
+import { REGIME_IDS, type RegimeId } from './regimes';
+import { isValidTimeZone, parseInstant } from './time';
+import type { EpochMs } from './units';
+
+export const SCENARIO_FORMAT = 'wa-pricing-scenario/1';
+/** A scenario larger than this is refused before the engine sees it (a bulk forecast is another tool). */
+export const MAX_SCENARIO_EVENTS = 200_000;
+
+export const TEMPLATE_CATEGORIES = ['marketing', 'utility', 'authentication'] as const;
+export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
+export type ConversationCategory = TemplateCategory | 'service';
+export const CONVERSATION_CATEGORIES: readonly ConversationCategory[] = [...TEMPLATE_CATEGORIES, 'service'];
+export const ENTRY_POINTS = ['ctwa_ad', 'page_cta'] as const;
+export type EntryPoint = (typeof ENTRY_POINTS)[number];
+
+const instant = v.pipe(
+	v.string('must be a string'),
+	v.check((s) => parseInstant(s) !== null, 'must be an ISO 8601 instant with an offset, e.g. 2023-09-12T12:00:00+07:00')
+);
+const note = v.optional(v.pipe(v.string(), v.maxLength(500, 'must be at most 500 characters')));
+const delivered = v.optional(v.boolean('must be true or false'));
+const count = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0, 'must be 0 or more'));
+
+const customerMessage = v.strictObject({
+	at: instant,
+	type: v.literal('customer_message'),
+	entry_point: v.optional(v.picklist(ENTRY_POINTS, `must be one of ${ENTRY_POINTS.join(', ')}`)),
+	text: note
+});
+const businessMessage = v.strictObject({
+	at: instant,
+	type: v.literal('business_message'),
+	delivered,
+	text: note
+});
+const template = v.strictObject({
+	at: instant,
+	type: v.literal('template'),
+	category: v.picklist(TEMPLATE_CATEGORIES, `must be one of ${TEMPLATE_CATEGORIES.join(', ')}`),
+	delivered,
+	text: note
+});
+const event = v.variant(
+	'type',
+	[customerMessage, businessMessage, template],
+	'type must be one of customer_message, business_message, template'
+);
+
+const recipient = v.pipe(
+	v.string('must be a string'),
+	v.check(
+		(s) => /^[A-Z]{2}$/.test(s) || /^\+\d{6,15}$/.test(s.replace(/[\s-]/g, '')),
+		'must be an ISO 3166-1 alpha-2 country code (e.g. ID) or a phone number in E.164 (e.g. +6281234567890)'
+	)
+);
+
+const account = v.strictObject({
+	/** Free-tier units already used this month when the scenario starts: conversations (cbp-2023-06), messages (pmp-2026-10). */
+	free_service_used: v.optional(count),
+	/** pmp-2026-10's 1,000 free service messages per phone number per month: UNCONFIRMED by Meta's own page, so a setting. */
+	free_service_tier_2026: v.optional(v.boolean('must be true or false')),
+	/** Messages already charged this month per category in this market (volume tiers, §2.4). */
+	charged_this_month: v.optional(v.strictObject({ utility: v.optional(count), authentication: v.optional(count) })),
+	auth_international: v.optional(
+		v.strictObject({
+			eligible: v.boolean('must be true or false'),
+			primary_country: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'))
+		})
+	)
+});
+
+const settings = v.strictObject({
+	/** Whether a window is still open at exactly 24 h: Meta does not say (§6.1, UNCONFIRMED). */
+	window_end: v.optional(v.picklist(['exclusive', 'inclusive'], 'must be exclusive or inclusive'))
+});
+
+export const scenarioSchema = v.strictObject({
+	format: v.literal(SCENARIO_FORMAT, `must be "${SCENARIO_FORMAT}"`),
+	name: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'), v.maxLength(200, 'must be at most 200 characters')),
+	description: v.optional(v.pipe(v.string(), v.maxLength(2000, 'must be at most 2000 characters'))),
+	market: recipient,
+	regime: v.optional(v.picklist(REGIME_IDS as RegimeId[], `must be one of ${REGIME_IDS.join(', ')}`)),
+	timezone: v.pipe(v.string('must be a string'), v.check(isValidTimeZone, 'must be an IANA time zone, e.g. Asia/Jakarta')),
+	account: v.optional(account),
+	settings: v.optional(settings),
+	narration: v.optional(
+		v.array(v.strictObject({ at: instant, text: v.pipe(v.string(), v.minLength(1), v.maxLength(500)) }))
+	),
+	events: v.pipe(
+		v.array(event, 'must be a list of events'),
+		v.maxLength(MAX_SCENARIO_EVENTS, `must hold at most ${MAX_SCENARIO_EVENTS} events`)
+	)
+});
+
+export type Scenario = v.InferOutput<typeof scenarioSchema>;
+export type ScenarioEvent = Scenario['events'][number];
+export type Narration = NonNullable<Scenario['narration']>[number];
+
+export interface ScenarioError {
+	/** Dotted path of the field, e.g. "events.3.at". */
+	path: string;
+	/** Index of the event the error is in, when it is in one. */
+	event?: number;
+	message: string;
+}
+
+export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
+
+export function validateScenario(input: unknown): ScenarioResult {
+	const result = v.safeParse(scenarioSchema, input, { abortPipeEarly: true });
+	if (result.success) return { ok: true, scenario: result.output };
+	return { ok: false, errors: result.issues.map(toError) };
+}
+
+function toError(issue: v.BaseIssue<unknown>): ScenarioError {
+	const path = v.getDotPath(issue) ?? '';
+	const m = /^events\.(\d+)/.exec(path);
+	const strictKey = issue.kind === 'schema' && issue.type === 'strict_object' ? `unknown field "${String(issue.input)}"` : null;
+	const message = strictKey ?? issue.message;
+	return m ? { path, event: Number(m[1]), message } : { path: path || '(file)', message };
+}
+
+/** One readable line, as the CLI prints it: "event 3 (events.3.at): must be an ISO 8601 instant …". */
+export function describeScenarioError(e: ScenarioError): string {
+	return e.event !== undefined ? `event ${e.event} (${e.path}): ${e.message}` : `${e.path}: ${e.message}`;
+}
+
+/** Parses JSON text and validates it: a bad file gives errors, never an exception. */
+export function parseScenarioText(text: string): ScenarioResult {
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch (err) {
+		return { ok: false, errors: [{ path: '(file)', message: `not valid JSON: ${(err as Error).message}` }] };
+	}
+	return validateScenario(data);
+}
+
+/** An event with its instant parsed: what the engines fold over. */
+export interface TimedEvent {
+	index: number;
+	t: EpochMs;
+	event: ScenarioEvent;
+}
+
+/** Events in time order; events at the same instant keep their input order (stable sort). */
+export function timedEvents(scenario: Scenario): TimedEvent[] {
+	return scenario.events
+		.map((event, index) => ({ index, t: parseInstant(event.at) as EpochMs, event }))
+		.sort((a, b) => a.t - b.t || a.index - b.index);
+}

@@ -1,0 +1,133 @@
+/**
+ * The ledger: what a replay returns (DESIGN.md "The ledger"). Every message with its outcome, charge
+ * and reason; every conversation and window with its open and close time; totals; and the snapshots
+ * that `stateAt` looks up while the playhead is scrubbed.
+ */
+import type { RateCategory, Confidence } from '$lib/domain/rate-card';
+import type { RegimeId } from '$lib/domain/regimes';
+import type { ConversationCategory, TemplateCategory } from '$lib/domain/scenario';
+import type { EpochMs, Micros } from '$lib/domain/units';
+
+export type Outcome = 'received' | 'charged' | 'included' | 'free' | 'blocked' | 'failed';
+export const OUTCOMES: readonly Outcome[] = ['received', 'charged', 'included', 'free', 'blocked', 'failed'];
+
+/** Why a message got its outcome; `explain` turns code + facts into the sentence a trainee reads. */
+export type ReasonCode =
+	| 'received'
+	| 'received_entry_point'
+	| 'blocked_outside_window'
+	| 'not_delivered'
+	| 'us_marketing_paused'
+	| 'free_entry_point_opened'
+	| 'in_free_entry_point'
+	| 'conversation_opened'
+	| 'in_open_conversation'
+	| 'free_form_in_open_conversation'
+	| 'service_free_tier'
+	| 'service_conversation_free'
+	| 'utility_in_spanning_conversation'
+	| 'utility_in_service_window'
+	| 'template_charged'
+	| 'service_message_free'
+	| 'service_message_free_tier'
+	| 'service_message_charged';
+
+export interface RateRef {
+	market: string;
+	category: RateCategory;
+	cardId: string;
+	confidence: Confidence;
+	source: string;
+	carriedForward: boolean;
+	beforeEffective: boolean;
+}
+
+export interface LedgerMessage {
+	event: number;
+	at: EpochMs;
+	type: 'customer_message' | 'business_message' | 'template';
+	/** Template category; 'service' for a business free-form message; null for a customer's message. */
+	category: TemplateCategory | 'service' | null;
+	outcome: Outcome;
+	charge: Micros;
+	code: ReasonCode;
+	reason: string;
+	regime: RegimeId;
+	market: string;
+	/** Conversation this message opened or rode on (conversation-based regimes). */
+	conversation: number | null;
+	/** The rate the charge used; null when nothing was charged or no rate is known. */
+	rate: RateRef | null;
+	/** True when a charge was due but no rate is known: shown as "no rate known", never a silent zero. */
+	unpriced: boolean;
+	/** The instant the reason refers to (a window's or conversation's end), if any. */
+	until: EpochMs | null;
+	/** Free-tier units used this month after this message, for free-tier reasons. */
+	freeTierUsed: number | null;
+}
+
+export interface LedgerConversation {
+	id: number;
+	category: ConversationCategory;
+	openedAt: EpochMs;
+	/** 24 h after opening. */
+	expiresAt: EpochMs;
+	/** Set when a free entry point closed it before it expired (Meta, §1.6). */
+	closedAt: EpochMs | null;
+	charge: Micros;
+	openedBy: number;
+	regime: RegimeId;
+}
+
+export type WindowKind = 'customer_service' | 'free_entry_point';
+
+export interface LedgerWindow {
+	id: number;
+	kind: WindowKind;
+	openedAt: EpochMs;
+	expiresAt: EpochMs;
+	/** Customer service windows restart their 24 h on every customer message. */
+	lastResetAt: EpochMs;
+	openedBy: number;
+}
+
+export interface Ledger {
+	/** The one regime used, or 'mixed' when messages fell under several. */
+	regime: RegimeId | 'mixed';
+	regimes: RegimeId[];
+	pinned: boolean;
+	currency: string;
+	market: string;
+	timezone: string;
+	messages: LedgerMessage[];
+	conversations: LedgerConversation[];
+	windows: LedgerWindow[];
+	total: Micros;
+	totalsByCategory: Record<ConversationCategory, Micros>;
+	notes: string[];
+	/** What is true from each instant on until the next snapshot: the states `stateAt` looks up. */
+	snapshots: LedgerSnapshot[];
+}
+
+/**
+ * The chat's state from `at` until the next snapshot, taken from the machines after every event and
+ * after every window end (an explicit time event), so scrubbing is a binary search, never a re-run.
+ */
+export interface LedgerSnapshot {
+	at: EpochMs;
+	/** Ids (into `windows`) of the open customer service window and free entry point, if any. */
+	serviceWindow: number | null;
+	freeEntryPoint: number | null;
+	/** Ids (into `conversations`) of the open conversations. */
+	conversations: number[];
+	/** Messages (in time order) at or before `at`. */
+	messagesSoFar: number;
+	total: Micros;
+	totalsByCategory: Record<ConversationCategory, Micros>;
+}
+
+export const endOfConversation = (c: LedgerConversation): EpochMs => c.closedAt ?? c.expiresAt;
+
+export function emptyTotals(): Record<ConversationCategory, Micros> {
+	return { marketing: 0 as Micros, utility: 0 as Micros, authentication: 0 as Micros, service: 0 as Micros };
+}

@@ -1,0 +1,116 @@
+/**
+ * replay(scenario) → ledger: folds the scenario's events, in time order, through the chat machine.
+ * Pure and deterministic: an actor with no timers; time comes from the events, and every window end
+ * is delivered as an explicit TICK at its instant, after which a snapshot is taken for `stateAt`.
+ */
+import { createActor } from 'xstate';
+import { timedEvents, type Scenario, type TimedEvent } from '$lib/domain/scenario';
+import { asEpochMs, type EpochMs, type Micros } from '$lib/domain/units';
+import { chatMachine, type ChatContext, type ChatEvent, type ChatLog } from './chat.machine';
+import { encodeEvents, kernelDecision, runKernel, type Decision } from './kernel';
+import { emptyTotals, type Ledger, type LedgerSnapshot } from './ledger';
+import { materialize } from './materialize';
+import { PricingContext } from './pricing-context';
+
+function toChatEvent({ index, t, event }: TimedEvent): ChatEvent {
+	if (event.type === 'customer_message')
+		return { type: 'CUSTOMER_MESSAGE', index, at: t, entryPoint: event.entry_point !== undefined };
+	return {
+		type: 'BUSINESS_MESSAGE',
+		index,
+		at: t,
+		freeForm: event.type === 'business_message',
+		category: event.type === 'template' ? event.category : 'service',
+		delivered: event.delivered !== false
+	};
+}
+
+/** The next instant at which a running window of the chat ends (or an entry-point offer lapses). */
+function nextDeadline(context: ChatContext): number {
+	const shift = context.pricing.inclusiveEnd ? 1 : 0;
+	let next = Infinity;
+	const consider = (end: number | null) => {
+		if (end !== null && end + shift < next) next = end + shift;
+	};
+	const csw = context.csw.getSnapshot();
+	if (csw.value === 'open') consider(csw.context.expiresAt);
+	const fep = context.fep.getSnapshot();
+	if (fep.value === 'open') consider(fep.context.expiresAt);
+	if (fep.value === 'eligible') consider(fep.context.eligibleUntil);
+	for (const ref of Object.values(context.conversations)) {
+		const s = ref.getSnapshot();
+		if (s.value === 'open') consider(s.context.expiresAt);
+	}
+	return next;
+}
+
+export function replay(scenario: Scenario): Ledger {
+	const events = timedEvents(scenario);
+	const pricing = new PricingContext(scenario);
+	const log: ChatLog = { conversations: [], windows: [] };
+	const actor = createActor(chatMachine, { input: { pricing, log, firstAt: events[0]?.t ?? null } }).start();
+	const decisions: Decision[] = [];
+	const snapshots: LedgerSnapshot[] = [];
+	let total = 0;
+	const totals = emptyTotals();
+
+	const snap = (at: number) => {
+		const c = actor.getSnapshot().context;
+		const open: number[] = [];
+		for (const ref of Object.values(c.conversations)) {
+			const s = ref.getSnapshot();
+			if (s.value === 'open' && s.context.id !== null) open.push(s.context.id);
+		}
+		const fep = c.fep.getSnapshot();
+		snapshots.push({
+			at: asEpochMs(at),
+			serviceWindow: c.csw.getSnapshot().value === 'open' ? (c.openServiceWindow?.id ?? null) : null,
+			freeEntryPoint: fep.value === 'open' ? lastWindowOfKind(log, 'free_entry_point') : null,
+			conversations: open.sort((a, b) => a - b),
+			messagesSoFar: decisions.length,
+			total: total as Micros,
+			totalsByCategory: { ...totals }
+		});
+	};
+	const tickUntil = (t: number) => {
+		for (let d = nextDeadline(actor.getSnapshot().context); d <= t && d !== Infinity; d = nextDeadline(actor.getSnapshot().context)) {
+			actor.send({ type: 'TICK', at: d });
+			snap(d);
+		}
+	};
+
+	for (const te of events) {
+		tickUntil(te.t);
+		const chatEvent = toChatEvent(te);
+		actor.send(chatEvent);
+		const d = actor.getSnapshot().context.decision as Decision;
+		decisions.push(d);
+		if (d.charge) {
+			total += d.charge;
+			const cat = chatEvent.type === 'BUSINESS_MESSAGE' ? chatEvent.category : null;
+			if (cat) totals[cat] = (totals[cat] + d.charge) as Micros;
+		}
+		snap(te.t);
+	}
+	tickUntil(Infinity);
+	actor.stop();
+	const ledger = materialize(scenario, events, decisions, log.conversations, log.windows, pricing);
+	ledger.snapshots = snapshots;
+	return ledger;
+}
+
+function lastWindowOfKind(log: ChatLog, kind: 'free_entry_point'): number | null {
+	for (let i = log.windows.length - 1; i >= 0; i--) if (log.windows[i]?.kind === kind) return i;
+	return null;
+}
+
+/** The same scenario through the reference reducer: no snapshots (it serves bulk work and the tests). */
+export function kernelReplay(scenario: Scenario): Ledger {
+	const events = timedEvents(scenario);
+	const pricing = new PricingContext(scenario);
+	const out = runKernel(encodeEvents(events), pricing);
+	const decisions = events.map((_, i) => kernelDecision(out, i));
+	return materialize(scenario, events, decisions, out.conversations, out.windows, pricing);
+}
+
+export type { EpochMs };
