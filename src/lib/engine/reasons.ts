@@ -43,7 +43,11 @@ export function explain(f: ReasonFacts): string {
 		case 'in_free_entry_point':
 			return `Free: inside the free entry point window, open until ${until}.`;
 		case 'conversation_opened':
-			return `Charged ${price}: no ${cat} conversation was open, so this opened one, lasting until ${until}.`;
+			return `Charged ${price}: no ${cat} conversation was open, so this opened one, lasting until ${until}.${
+				cat === 'service' && f.regime.service === 'conversation-with-free-tier'
+					? ` The month's ${CBP_FREE_SERVICE_CONVERSATIONS} free service conversations are used up.`
+					: ''
+			}`;
 		case 'in_open_conversation':
 			return `No extra charge: rides on the open ${cat} conversation, until ${until}.`;
 		case 'free_form_in_open_conversation':
