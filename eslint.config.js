@@ -10,7 +10,7 @@ const restrict = (patterns) => ({ rules: { 'no-restricted-imports': ['error', { 
 const uiLibs = ['svelte', 'svelte/*', '$app/*', 'd3', 'd3-*', 'dexie', '@xstate/svelte'];
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/', 'artifacts/'] },
+	{ ignores: ['build/', 'build-*/', '.svelte-kit/', '.svelte-kit-*/', 'tmp/', 'node_modules/', 'test-results/', 'playwright-report/', 'artifacts/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

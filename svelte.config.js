@@ -7,7 +7,9 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		// A static site with one fallback page: every route is rendered in the browser (ssr = false).
-		adapter: adapter({ fallback: 'index.html', strict: true }),
+		// BUILD_DIR / SK_OUT_DIR let parallel builds on one machine use their own folders.
+		adapter: adapter({ pages: process.env.BUILD_DIR ?? 'build', fallback: 'index.html', strict: true }),
+		outDir: process.env.SK_OUT_DIR ?? '.svelte-kit',
 		paths: { relative: true }
 	}
 };
