@@ -285,9 +285,10 @@ export function runKernel(ev: EncodedEvents, ctx: PricingContext): KernelOutput 
 
 		// Per-message pricing (§2.2, §2.6).
 		if (freeForm) {
-			out.until[i] = cswEnd;
-			if (regime.service === 'free') out.code[i] = C.service_message_free;
-			else if (ctx.freeTier2026 && useFreeTier(day.month, PMP_FREE_SERVICE_MESSAGES)) {
+			if (regime.service === 'free') {
+				out.code[i] = C.service_message_free;
+				out.until[i] = cswEnd;
+			} else if (ctx.freeTier2026 && useFreeTier(day.month, PMP_FREE_SERVICE_MESSAGES)) {
 				freeUsed++;
 				out.freeTierUsed[i] = freeUsed;
 				out.code[i] = C.service_message_free_tier;

@@ -73,7 +73,11 @@ export function explain(f: ReasonFacts): string {
 
 function priceText(f: ReasonFacts): string {
 	if (f.unpriced) return `— no rate known (${f.noRateReason ?? 'no value on any card'})`;
-	const suffix = f.rate?.carriedForward ? ', rate carried forward from an earlier card' : '';
+	const suffix = f.rate?.beforeEffective
+		? `, from the ${f.rate.cardId} card applied before it took effect (what-if)`
+		: f.rate?.carriedForward
+			? `, rate carried forward from the ${f.rate.cardId} card`
+			: '';
 	const intl = f.rate?.category === 'authentication_international' ? ' (authentication-international rate)' : '';
 	return `${formatMicros(f.charge)} ${f.currency}${intl}${suffix}`;
 }

@@ -1,0 +1,47 @@
+/**
+ * The one Dexie database of the app. Every `version(n)` stays here forever: a browser that last ran
+ * version 1 upgrades through each step in turn. Upgrades are pure functions (upgrades.ts).
+ * Nothing outside src/lib/storage imports this file's class; pages use the repository functions.
+ */
+import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import type { DraftRecord, MetaRecord, RunRecord, ScenarioRecord } from './records';
+import { upgradeRunV1toV2, type RunRecordV1 } from './upgrades';
+
+export const DB_NAME = 'wa-pricing-sandbox';
+
+/** Version 1 (frozen): runs with their scenario inline. */
+export const STORES_V1 = {
+	runs: 'id, name, updatedAt, createdAt, market, regime, total',
+	autosave: 'slot',
+	meta: 'key'
+} as const;
+
+/** Version 2: scenarios in their own table; `nameLower` and `eventCount` indexed. */
+export const STORES_V2 = {
+	runs: 'id, name, nameLower, updatedAt, createdAt, market, regime, total, eventCount',
+	scenarios: 'id',
+	autosave: 'slot',
+	meta: 'key'
+} as const;
+
+export const DB_VERSION = 2;
+
+async function upgradeToV2(tx: Transaction): Promise<void> {
+	const old = (await tx.table('runs').toArray()) as RunRecordV1[];
+	const parts = old.map(upgradeRunV1toV2);
+	await tx.table('runs').bulkPut(parts.map((p) => p.run));
+	await tx.table('scenarios').bulkPut(parts.map((p) => p.scenario));
+}
+
+export class SandboxDb extends Dexie {
+	runs!: EntityTable<RunRecord, 'id'>;
+	scenarios!: EntityTable<ScenarioRecord, 'id'>;
+	autosave!: EntityTable<DraftRecord, 'slot'>;
+	meta!: EntityTable<MetaRecord, 'key'>;
+
+	constructor(options?: DexieOptions) {
+		super(DB_NAME, options);
+		this.version(1).stores(STORES_V1);
+		this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
+	}
+}
