@@ -1,0 +1,214 @@
+/**
+ * Property tests: thousands of random scenarios through the XState machines and through the plain
+ * reference reducer (the kernel) must give identical ledgers, under every regime; plus invariants
+ * that hold whatever the input.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { REGIME_IDS, type RegimeId } from '$lib/domain/regimes';
+import { validateScenario, type Scenario, type ScenarioEvent } from '$lib/domain/scenario';
+import { CONVERSATION_DURATION, CUSTOMER_SERVICE_WINDOW, FREE_ENTRY_POINT_DURATION } from '$lib/domain/units';
+import type { Ledger } from './ledger';
+import { kernelReplay, replay } from './replay';
+import { stateAt } from './state-at';
+
+const H = 3_600_000;
+const STARTS = [Date.UTC(2023, 8, 28), Date.UTC(2024, 9, 30, 12), Date.UTC(2025, 5, 29), Date.UTC(2025, 8, 29), Date.UTC(2026, 8, 29)];
+const MARKETS = ['ID', 'US', 'IN', 'BR', 'HK', 'GB', '+18095550100', '+12125550123', 'ZW', 'XK'];
+const ZONES = ['UTC', 'Asia/Jakarta', 'America/Sao_Paulo', 'Asia/Kolkata'];
+
+// Offsets on an hour lattice, nudged by ±1 ms now and then, so the 24 h / 72 h boundaries are hit exactly.
+const offset = fc.tuple(fc.integer({ min: 0, max: 24 * 6 }), fc.constantFrom(0, 0, 0, -1, 1)).map(([h, e]) => Math.max(0, h * H + e));
+const event = fc.oneof(
+	fc.record({ type: fc.constant('customer_message' as const), entry: fc.constantFrom(undefined, undefined, 'ctwa_ad' as const, 'page_cta' as const) }),
+	fc.record({ type: fc.constant('business_message' as const), delivered: fc.constantFrom(true, true, true, false) }),
+	fc.record({
+		type: fc.constant('template' as const),
+		category: fc.constantFrom('marketing' as const, 'utility' as const, 'authentication' as const),
+		delivered: fc.constantFrom(true, true, true, false)
+	})
+);
+
+const scenarioArb = fc
+	.record({
+		start: fc.constantFrom(...STARTS),
+		market: fc.constantFrom(...MARKETS),
+		timezone: fc.constantFrom(...ZONES),
+		regime: fc.constantFrom<RegimeId | null>(null, null, ...REGIME_IDS),
+		freeUsed: fc.constantFrom(0, 998, 999, 1000),
+		freeTier2026: fc.boolean(),
+		inclusive: fc.boolean(),
+		authIntl: fc.option(fc.record({ eligible: fc.boolean(), primary_country: fc.constantFrom('ID', 'SG', 'US') })),
+		events: fc.array(fc.tuple(offset, event), { maxLength: 30 })
+	})
+	.map((r) => build(r));
+
+function build(r: {
+	start: number;
+	market: string;
+	timezone: string;
+	regime: RegimeId | null;
+	freeUsed: number;
+	freeTier2026: boolean;
+	inclusive: boolean;
+	authIntl: { eligible: boolean; primary_country: string } | null;
+	events: [number, { type: string; entry?: string; delivered?: boolean; category?: string }][];
+}): Scenario {
+	const events = r.events.map(([t, e]) => {
+		const at = new Date(r.start + t).toISOString();
+		if (e.type === 'customer_message') return e.entry ? { at, type: e.type, entry_point: e.entry } : { at, type: e.type };
+		if (e.type === 'business_message') return { at, type: e.type, delivered: e.delivered };
+		return { at, type: e.type, category: e.category, delivered: e.delivered };
+	});
+	const data = {
+		format: 'wa-pricing-scenario/1',
+		name: 'property',
+		market: r.market,
+		timezone: r.timezone,
+		...(r.regime ? { regime: r.regime } : {}),
+		account: {
+			free_service_used: r.freeUsed,
+			free_service_tier_2026: r.freeTier2026,
+			...(r.authIntl ? { auth_international: r.authIntl } : {})
+		},
+		settings: { window_end: r.inclusive ? 'inclusive' : 'exclusive' },
+		events
+	};
+	const v = validateScenario(data);
+	if (!v.ok) throw new Error(JSON.stringify(v.errors));
+	return v.scenario;
+}
+
+const withoutSnapshots = ({ snapshots: _s, ...rest }: Ledger) => rest;
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 1500);
+
+// Thousands of replays: generous timeouts, since CI machines may be busy. Speed is measured in bench/.
+describe('machines and kernel agree', { timeout: 120_000 }, () => {
+	it('gives identical ledgers for random scenarios under every regime', () => {
+		fc.assert(
+			fc.property(scenarioArb, (s) => {
+				expect(withoutSnapshots(kernelReplay(s))).toEqual(withoutSnapshots(replay(s)));
+			}),
+			{ numRuns: RUNS }
+		);
+	});
+});
+
+describe('invariants', { timeout: 120_000 }, () => {
+	it('total = sum of charges = sum of category totals; the same input gives the same ledger', () => {
+		fc.assert(
+			fc.property(scenarioArb, (s) => {
+				const l = replay(s);
+				const sum = l.messages.reduce((a, m) => a + m.charge, 0);
+				expect(l.total).toBe(sum);
+				expect(Object.values(l.totalsByCategory).reduce((a, b) => a + b, 0)).toBe(sum);
+				expect(replay(s)).toEqual(l);
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('no free-form message is accepted outside the customer service window', () => {
+		fc.assert(
+			fc.property(scenarioArb, (s) => {
+				const l = replay(s);
+				const inclusive = s.settings?.window_end === 'inclusive';
+				const customers = l.messages.filter((m) => m.type === 'customer_message').map((m) => m.at);
+				for (const m of l.messages) {
+					if (m.type !== 'business_message' || m.outcome === 'blocked') continue;
+					const inWindow = customers.some((c) =>
+						inclusive ? c <= m.at && m.at <= c + CUSTOMER_SERVICE_WINDOW : c <= m.at && m.at < c + CUSTOMER_SERVICE_WINDOW
+					);
+					expect(inWindow).toBe(true);
+				}
+			}),
+			{ numRuns: 400 }
+		);
+	});
+
+	it('no window or conversation lasts longer than its duration', () => {
+		fc.assert(
+			fc.property(scenarioArb, (s) => {
+				const l = replay(s);
+				for (const c of l.conversations) {
+					expect(c.expiresAt - c.openedAt).toBe(CONVERSATION_DURATION);
+					if (c.closedAt !== null) expect(c.closedAt).toBeLessThanOrEqual(c.expiresAt);
+				}
+				for (const w of l.windows) {
+					if (w.kind === 'free_entry_point') expect(w.expiresAt - w.openedAt).toBe(FREE_ENTRY_POINT_DURATION);
+					else expect(w.expiresAt - w.lastResetAt).toBe(CUSTOMER_SERVICE_WINDOW);
+				}
+			}),
+			{ numRuns: 400 }
+		);
+	});
+
+	it('cbp-2024-11 equals cbp-2023-06 minus its service charges', () => {
+		fc.assert(
+			fc.property(scenarioArb, (s) => {
+				const old = replay({ ...s, regime: 'cbp-2023-06' });
+				const free = replay({ ...s, regime: 'cbp-2024-11' });
+				expect(free.total).toBe(old.total - old.totalsByCategory.service);
+				expect(free.conversations.map((c) => ({ ...c, charge: c.category === 'service' ? 0 : c.charge, regime: null }))).toEqual(
+					old.conversations.map((c) => ({ ...c, charge: c.category === 'service' ? 0 : c.charge, regime: null }))
+				);
+				old.messages.forEach((m, i) => {
+					const f = free.messages[i];
+					if (m.category === 'service' && m.outcome === 'charged') expect(f?.outcome).toBe('free');
+					else expect([f?.outcome, f?.charge]).toEqual([m.outcome, m.charge]);
+				});
+			}),
+			{ numRuns: 400 }
+		);
+	});
+
+	it('a scenario entirely inside a free entry point costs nothing under every regime', () => {
+		const inside = fc.record({
+			start: fc.constantFrom(...STARTS),
+			reply: fc.integer({ min: 0, max: 24 * 60 - 1 }).map((m) => m * 60_000),
+			later: fc.array(fc.tuple(fc.integer({ min: 0, max: 72 * 60 - 1 }).map((m) => m * 60_000), event), { maxLength: 20 }),
+			market: fc.constantFrom(...MARKETS)
+		});
+		fc.assert(
+			fc.property(inside, fc.constantFrom(...REGIME_IDS), ({ start, reply, later, market }, regime) => {
+				const events: ScenarioEvent[] = [
+					{ at: new Date(start).toISOString(), type: 'customer_message', entry_point: 'ctwa_ad' },
+					{ at: new Date(start + reply).toISOString(), type: 'template', category: 'utility' },
+					...later.map(([t, e]): ScenarioEvent => {
+						const at = new Date(start + reply + t).toISOString();
+						if (e.type === 'customer_message') return { at, type: 'customer_message' };
+						if (e.type === 'business_message') return { at, type: 'business_message' };
+						return { at, type: 'template', category: (e as { category: 'marketing' }).category };
+					})
+				];
+				const s = validateScenario({ format: 'wa-pricing-scenario/1', name: 'fep', market, timezone: 'UTC', regime, events });
+				if (!s.ok) throw new Error('invalid');
+				expect(replay(s.scenario).total).toBe(0);
+			}),
+			{ numRuns: 400 }
+		);
+	});
+
+	it('snapshots agree with the recorded intervals at any instant', () => {
+		fc.assert(
+			fc.property(scenarioArb, fc.array(fc.integer({ min: -H, max: 24 * 8 * H }), { minLength: 1, maxLength: 10 }), (s, probes) => {
+				const l = replay(s);
+				const inclusive = s.settings?.window_end === 'inclusive';
+				const open = (from: number, end: number, t: number) => from <= t && (inclusive ? t <= end : t < end);
+				const base = l.messages.length ? Math.min(...l.messages.map((m) => m.at)) : 0;
+				for (const p of probes) {
+					const t = base + p;
+					const st = stateAt(l, t as never);
+					const expected = l.conversations.filter((c) => open(c.openedAt, c.closedAt ?? c.expiresAt, t) && (c.closedAt === null || t < c.closedAt)).map((c) => c.id);
+					expect(st.conversations.map((c) => c.id)).toEqual(expected);
+					const csw = l.windows.find((w) => w.kind === 'customer_service' && open(w.openedAt, w.expiresAt, t));
+					expect(st.serviceWindow?.id ?? null).toBe(csw?.id ?? null);
+					expect(st.freeForm.allowed).toBe(Boolean(csw));
+					const charged = l.messages.filter((m) => m.at <= t).reduce((a, m) => a + m.charge, 0);
+					expect(st.total).toBe(charged);
+				}
+			}),
+			{ numRuns: 300 }
+		);
+	});
+});
