@@ -19,7 +19,8 @@ const fail = (message: string, code = 2): CliResult => ({ code, stdout: '', stde
 
 export function runCli(argv: readonly string[], readFile: (path: string) => string): CliResult {
 	const [command, ...rest] = argv;
-	if (command === '--help' || command === '-h' || command === 'help') return { code: 0, stdout: USAGE, stderr: '' };
+	if (command === '--help' || command === '-h' || command === 'help')
+		return { code: 0, stdout: USAGE, stderr: '' };
 	if (command !== 'simulate') return fail(command ? `unknown command "${command}". ${USAGE}` : USAGE);
 
 	let file: string | null = null;
@@ -45,13 +46,17 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
 		text = readFile(file);
 	} catch (err) {
 		const code = (err as NodeJS.ErrnoException).code;
-		return fail(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${(err as Error).message}`);
+		return fail(
+			code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${(err as Error).message}`
+		);
 	}
 	const parsed = parseScenarioText(text);
 	if (!parsed.ok) {
 		const [first, ...others] = parsed.errors;
 		const more = others.length ? ` (and ${others.length} more problem${others.length > 1 ? 's' : ''})` : '';
-		return fail(`invalid scenario ${file === '-' ? 'on stdin' : file}: ${first ? describeScenarioError(first) : 'unknown problem'}${more}`);
+		return fail(
+			`invalid scenario ${file === '-' ? 'on stdin' : file}: ${first ? describeScenarioError(first) : 'unknown problem'}${more}`
+		);
 	}
 	const scenario = regime && isRegimeId(regime) ? { ...parsed.scenario, regime } : parsed.scenario;
 
@@ -64,13 +69,20 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
 				label: r.label,
 				total: formatMicros(ledger.total),
 				currency: ledger.currency,
-				totals_by_category: Object.fromEntries(Object.entries(ledger.totalsByCategory).map(([k, v]) => [k, formatMicros(v)]))
+				totals_by_category: Object.fromEntries(
+					Object.entries(ledger.totalsByCategory).map(([k, v]) => [k, formatMicros(v)])
+				)
 			})),
 			differing: cmp.differing.map((i) => ({
 				event: i,
 				outcomes: cmp.results.map(({ regime: r, ledger }) => {
 					const m = ledger.messages[i];
-					return { regime: r.id, outcome: m?.outcome, charge: m ? formatMicros(m.charge) : null, reason: m?.reason };
+					return {
+						regime: r.id,
+						outcome: m?.outcome,
+						charge: m ? formatMicros(m.charge) : null,
+						reason: m?.reason
+					};
 				})
 			})),
 			ledgers: Object.fromEntries(cmp.results.map(({ regime: r, ledger }) => [r.id, ledgerToJson(ledger)]))
@@ -78,5 +90,9 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
 		return { code: 0, stdout: JSON.stringify(json, null, 2), stderr: '' };
 	}
 	const ledger = replay(scenario);
-	return { code: 0, stdout: asTable ? ledgerTable(ledger) : JSON.stringify(ledgerToJson(ledger), null, 2), stderr: '' };
+	return {
+		code: 0,
+		stdout: asTable ? ledgerTable(ledger) : JSON.stringify(ledgerToJson(ledger), null, 2),
+		stderr: ''
+	};
 }

@@ -7,7 +7,14 @@ import type { RegimeComparison } from '$lib/engine/compare';
 
 function table(rows: string[][]): string {
 	const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
-	return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ').trimEnd()).join('\n');
+	return rows
+		.map((r) =>
+			r
+				.map((cell, c) => cell.padEnd(widths[c] ?? 0))
+				.join('  ')
+				.trimEnd()
+		)
+		.join('\n');
 }
 
 export function ledgerTable(ledger: Ledger): string {
@@ -81,7 +88,10 @@ export function comparisonTable(cmp: RegimeComparison): string {
 			lines.push(`  event ${i}:`);
 			for (const { regime, ledger } of cmp.results) {
 				const m = ledger.messages[i];
-				if (m) lines.push(`    ${regime.id.padEnd(12)} ${m.outcome.padEnd(8)} ${formatMicros(m.charge).padStart(8)}  ${m.reason}`);
+				if (m)
+					lines.push(
+						`    ${regime.id.padEnd(12)} ${m.outcome.padEnd(8)} ${formatMicros(m.charge).padStart(8)}  ${m.reason}`
+					);
 			}
 		}
 	} else lines.push('Every message is priced the same under all four regimes.');

@@ -9,7 +9,9 @@ export const M = 60_000;
 export const at = (ms: number, base = BASE) => new Date(base + ms).toISOString();
 
 export const customer = (ms: number, entry?: 'ctwa_ad' | 'page_cta', base = BASE): ScenarioEvent =>
-	entry ? { at: at(ms, base), type: 'customer_message', entry_point: entry } : { at: at(ms, base), type: 'customer_message' };
+	entry
+		? { at: at(ms, base), type: 'customer_message', entry_point: entry }
+		: { at: at(ms, base), type: 'customer_message' };
 export const reply = (ms: number, opts: { delivered?: boolean; base?: number } = {}): ScenarioEvent => ({
 	at: at(ms, opts.base),
 	type: 'business_message',

@@ -19,7 +19,8 @@ export function formatLocal(t: EpochMs, timeZone: string, withWeekday = true): s
 	return `${withWeekday ? `${weekday} ` : ''}${date} ${pad2(p.hour)}:${pad2(p.minute)}${secs}`;
 }
 
-export const formatMoney = (amount: Micros, currency: string): string => `${formatMicros(amount)} ${currency}`;
+export const formatMoney = (amount: Micros, currency: string): string =>
+	`${formatMicros(amount)} ${currency}`;
 
 /** "23 h 59 min", "2 d 3 h", "45 s": for countdowns and durations in words. */
 export function formatDuration(ms: number): string {

@@ -41,7 +41,8 @@ export const REGIMES: readonly Regime[] = [
 		service: 'free',
 		utilityFreeInServiceWindow: false,
 		summary: 'As June 2023, but every service conversation is free.',
-		source: 'Meta, "As of November 1, 2024, you can open an unlimited number of service conversations at no charge" (§2.1)'
+		source:
+			'Meta, "As of November 1, 2024, you can open an unlimited number of service conversations at no charge" (§2.1)'
 	},
 	{
 		id: 'pmp-2025-07',

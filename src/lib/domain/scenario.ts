@@ -20,11 +20,18 @@ export type EntryPoint = (typeof ENTRY_POINTS)[number];
 
 const instant = v.pipe(
 	v.string('must be a string'),
-	v.check((s) => parseInstant(s) !== null, 'must be an ISO 8601 instant with an offset, e.g. 2023-09-12T12:00:00+07:00')
+	v.check(
+		(s) => parseInstant(s) !== null,
+		'must be an ISO 8601 instant with an offset, e.g. 2023-09-12T12:00:00+07:00'
+	)
 );
 const note = v.optional(v.pipe(v.string(), v.maxLength(500, 'must be at most 500 characters')));
 const delivered = v.optional(v.boolean('must be true or false'));
-const count = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0, 'must be 0 or more'));
+const count = v.pipe(
+	v.number('must be a number'),
+	v.integer('must be a whole number'),
+	v.minValue(0, 'must be 0 or more')
+);
 
 const customerMessage = v.strictObject({
 	at: instant,
@@ -65,7 +72,9 @@ const account = v.strictObject({
 	/** pmp-2026-10's 1,000 free service messages per phone number per month: UNCONFIRMED by Meta's own page, so a setting. */
 	free_service_tier_2026: v.optional(v.boolean('must be true or false')),
 	/** Messages already charged this month per category in this market (volume tiers, §2.4). */
-	charged_this_month: v.optional(v.strictObject({ utility: v.optional(count), authentication: v.optional(count) })),
+	charged_this_month: v.optional(
+		v.strictObject({ utility: v.optional(count), authentication: v.optional(count) })
+	),
 	auth_international: v.optional(
 		v.strictObject({
 			eligible: v.boolean('must be true or false'),
@@ -81,11 +90,18 @@ const settings = v.strictObject({
 
 export const scenarioSchema = v.strictObject({
 	format: v.literal(SCENARIO_FORMAT, `must be "${SCENARIO_FORMAT}"`),
-	name: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'), v.maxLength(200, 'must be at most 200 characters')),
+	name: v.pipe(
+		v.string('must be a string'),
+		v.minLength(1, 'must not be empty'),
+		v.maxLength(200, 'must be at most 200 characters')
+	),
 	description: v.optional(v.pipe(v.string(), v.maxLength(2000, 'must be at most 2000 characters'))),
 	market: recipient,
 	regime: v.optional(v.picklist(REGIME_IDS as RegimeId[], `must be one of ${REGIME_IDS.join(', ')}`)),
-	timezone: v.pipe(v.string('must be a string'), v.check(isValidTimeZone, 'must be an IANA time zone, e.g. Asia/Jakarta')),
+	timezone: v.pipe(
+		v.string('must be a string'),
+		v.check(isValidTimeZone, 'must be an IANA time zone, e.g. Asia/Jakarta')
+	),
 	account: v.optional(account),
 	settings: v.optional(settings),
 	narration: v.optional(
@@ -120,7 +136,10 @@ export function validateScenario(input: unknown): ScenarioResult {
 function toError(issue: v.BaseIssue<unknown>): ScenarioError {
 	const path = v.getDotPath(issue) ?? '';
 	const m = /^events\.(\d+)/.exec(path);
-	const strictKey = issue.kind === 'schema' && issue.type === 'strict_object' ? `unknown field "${String(issue.input)}"` : null;
+	const strictKey =
+		issue.kind === 'schema' && issue.type === 'strict_object'
+			? `unknown field "${String(issue.input)}"`
+			: null;
 	const message = strictKey ?? issue.message;
 	return m ? { path, event: Number(m[1]), message } : { path: path || '(file)', message };
 }

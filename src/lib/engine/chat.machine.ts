@@ -5,7 +5,7 @@
  * rules of pricing-rules.md §1.3–§1.7, §2 and §6 (summarised in §7). Time comes only from events:
  * the replay sends TICK { at } before each message so expired windows close first.
  */
-import { and, assign, enqueueActions, not, sendTo, setup, type ActorRefFrom } from 'xstate';
+import { and, assign, enqueueActions, not, setup, type ActorRefFrom } from 'xstate';
 import {
 	CBP_FREE_SERVICE_CONVERSATIONS,
 	PMP_FREE_SERVICE_MESSAGES,
@@ -82,7 +82,8 @@ function rideable(context: ChatContext, event: BusinessEvent) {
 	for (const c of CATEGORY_ORDER) {
 		const ref = context.conversations[c];
 		if (c === 'service' || !isOpen(ref)) continue;
-		if (!best || (ref.getSnapshot().context.openedAt ?? 0) < (best.getSnapshot().context.openedAt ?? 0)) best = ref;
+		if (!best || (ref.getSnapshot().context.openedAt ?? 0) < (best.getSnapshot().context.openedAt ?? 0))
+			best = ref;
 	}
 	return best;
 }
@@ -108,7 +109,13 @@ function decision(regime: Regime, code: ReasonCode, extra: Partial<Decision> = {
 	};
 }
 
-function priced(regime: Regime, code: ReasonCode, category: RateCategory, lookup: RateLookup, extra: Partial<Decision> = {}) {
+function priced(
+	regime: Regime,
+	code: ReasonCode,
+	category: RateCategory,
+	lookup: RateLookup,
+	extra: Partial<Decision> = {}
+) {
 	return decision(regime, code, {
 		rateCategory: category,
 		charge: lookup.ok ? lookup.rate : 0,
@@ -131,7 +138,12 @@ export const chatMachine = setup({
 		usMarketingPaused: ({ context, event }) => {
 			const e = business(event);
 			const day = dayOf(context, e.at);
-			return e.category === 'marketing' && !e.freeForm && day.market.isUnitedStates && day.date >= US_MARKETING_PAUSE_FROM;
+			return (
+				e.category === 'marketing' &&
+				!e.freeForm &&
+				day.market.isUnitedStates &&
+				day.date >= US_MARKETING_PAUSE_FROM
+			);
 		},
 		inFreeEntryPoint: ({ context }) => isOpen(context.fep),
 		freeEntryPointEligible: ({ context }) => context.fep.getSnapshot().value === 'eligible',
@@ -141,12 +153,15 @@ export const chatMachine = setup({
 		conversationFreeTierLeft: ({ context, event }) =>
 			freeTierState(context, business(event).at).used < CBP_FREE_SERVICE_CONVERSATIONS,
 		messageFreeTierLeft: ({ context, event }) =>
-			context.pricing.freeTier2026 && freeTierState(context, business(event).at).used < PMP_FREE_SERVICE_MESSAGES,
+			context.pricing.freeTier2026 &&
+			freeTierState(context, business(event).at).used < PMP_FREE_SERVICE_MESSAGES,
 		spanningUtilityConversationOpen: ({ context, event }) =>
 			business(event).category === 'utility' && isOpen(context.conversations.utility),
 		utilityFreeInServiceWindow: ({ context, event }) => {
 			const e = business(event);
-			return e.category === 'utility' && regimeOf(context, e.at).utilityFreeInServiceWindow && isOpen(context.csw);
+			return (
+				e.category === 'utility' && regimeOf(context, e.at).utilityFreeInServiceWindow && isOpen(context.csw)
+			);
 		}
 	},
 	actions: {
@@ -227,9 +242,13 @@ export const chatMachine = setup({
 			const e = business(event);
 			const ref = rideable(context, e);
 			const c = ref?.getSnapshot().context;
-			const code: ReasonCode = e.freeForm && c?.category !== 'service' ? 'free_form_in_open_conversation' : 'in_open_conversation';
+			const code: ReasonCode =
+				e.freeForm && c?.category !== 'service' ? 'free_form_in_open_conversation' : 'in_open_conversation';
 			return {
-				decision: decision(regimeOf(context, e.at), code, { conversation: c?.id ?? null, until: c?.expiresAt ?? null })
+				decision: decision(regimeOf(context, e.at), code, {
+					conversation: c?.id ?? null,
+					until: c?.expiresAt ?? null
+				})
 			};
 		}),
 		openConversation: enqueueActions(({ context, event, enqueue }) => {
@@ -246,7 +265,9 @@ export const chatMachine = setup({
 				freeTier = { freeMonth: s.month, freeUsed: s.used + 1 };
 				d = decision(regime, 'service_free_tier', { freeTierUsed: s.used + 1 });
 			} else {
-				const rc: RateCategory = e.freeForm ? 'service' : context.pricing.rateCategoryFor(e.category as 'marketing', day);
+				const rc: RateCategory = e.freeForm
+					? 'service'
+					: context.pricing.rateCategoryFor(e.category as 'marketing', day);
 				d = priced(regime, 'conversation_opened', rc, day.rate(rc, regime));
 			}
 			d = { ...d, conversation: id, until };
@@ -273,7 +294,9 @@ export const chatMachine = setup({
 			return {
 				freeMonth: s.month,
 				freeUsed: s.used + 1,
-				decision: decision(regimeOf(context, business(event).at), 'service_message_free_tier', { freeTierUsed: s.used + 1 })
+				decision: decision(regimeOf(context, business(event).at), 'service_message_free_tier', {
+					freeTierUsed: s.used + 1
+				})
 			};
 		}),
 		chargeServiceMessage: assign(({ context, event }) => {

@@ -13,7 +13,10 @@ export interface RegimeComparison {
 	differing: number[];
 }
 
-export function compareRegimes(scenario: Scenario, price: (s: Scenario) => Ledger = replay): RegimeComparison {
+export function compareRegimes(
+	scenario: Scenario,
+	price: (s: Scenario) => Ledger = replay
+): RegimeComparison {
 	const results = REGIMES.map((regime) => ({ regime, ledger: price({ ...scenario, regime: regime.id }) }));
 	const first = results[0]?.ledger;
 	const differing: number[] = [];

@@ -19,9 +19,7 @@ export interface ConversationContext {
 }
 
 export type ConversationEvent =
-	| { type: 'OPEN'; at: number; id: number }
-	| { type: 'CLOSE'; at: number }
-	| { type: 'TICK'; at: number };
+	{ type: 'OPEN'; at: number; id: number } | { type: 'CLOSE'; at: number } | { type: 'TICK'; at: number };
 
 export const conversationMachine = setup({
 	types: {

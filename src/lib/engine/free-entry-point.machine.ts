@@ -53,7 +53,12 @@ export const freeEntryPointMachine = setup({
 }).createMachine({
 	id: 'freeEntryPoint',
 	initial: 'idle',
-	context: ({ input }) => ({ inclusive: input.inclusive, eligibleUntil: null, openedAt: null, expiresAt: null }),
+	context: ({ input }) => ({
+		inclusive: input.inclusive,
+		eligibleUntil: null,
+		openedAt: null,
+		expiresAt: null
+	}),
 	states: {
 		idle: {
 			on: { ENTRY_POINT_MESSAGE: { target: 'eligible', actions: 'markEligible' } }

@@ -89,7 +89,8 @@ export function encodeEvents(events: readonly TimedEvent[]): EncodedEvents {
 		out.t[i] = t;
 		out.index[i] = index;
 		out.delivered[i] = event.type !== 'customer_message' && event.delivered === false ? 0 : 1;
-		if (event.type === 'customer_message') out.kind[i] = event.entry_point ? KIND_CUSTOMER_ENTRY : KIND_CUSTOMER;
+		if (event.type === 'customer_message')
+			out.kind[i] = event.entry_point ? KIND_CUSTOMER_ENTRY : KIND_CUSTOMER;
 		else if (event.type === 'business_message') {
 			out.kind[i] = KIND_FREE_FORM;
 			out.category[i] = SERVICE;
@@ -242,12 +243,17 @@ export function runKernel(ev: EncodedEvents, ctx: PricingContext): KernelOutput 
 				else
 					for (let c = 0; c < 3; c++) {
 						if (!open(convEnd[c] as number, t)) continue;
-						if (ride < 0 || (conv[c] as LedgerConversation).openedAt < (conv[ride] as LedgerConversation).openedAt) ride = c;
+						if (
+							ride < 0 ||
+							(conv[c] as LedgerConversation).openedAt < (conv[ride] as LedgerConversation).openedAt
+						)
+							ride = c;
 					}
 			} else if (open(convEnd[cat] as number, t)) ride = cat;
 			if (ride >= 0) {
 				const cv = conv[ride] as LedgerConversation;
-				out.code[i] = freeForm && ride !== SERVICE ? C.free_form_in_open_conversation : C.in_open_conversation;
+				out.code[i] =
+					freeForm && ride !== SERVICE ? C.free_form_in_open_conversation : C.in_open_conversation;
 				out.conversation[i] = cv.id;
 				out.until[i] = cv.expiresAt;
 				continue;

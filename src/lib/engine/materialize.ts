@@ -6,7 +6,15 @@ import type { RegimeId } from '$lib/domain/regimes';
 import type { ConversationCategory, Scenario, TimedEvent } from '$lib/domain/scenario';
 import type { EpochMs, Micros } from '$lib/domain/units';
 import type { Decision } from './kernel';
-import { emptyTotals, type Ledger, type LedgerConversation, type LedgerMessage, type LedgerWindow, type Outcome, type ReasonCode } from './ledger';
+import {
+	emptyTotals,
+	type Ledger,
+	type LedgerConversation,
+	type LedgerMessage,
+	type LedgerWindow,
+	type Outcome,
+	type ReasonCode
+} from './ledger';
 import type { PricingContext } from './pricing-context';
 import { explain } from './reasons';
 
@@ -78,7 +86,9 @@ export function materialize(
 			currency: CURRENCY,
 			timezone: ctx.timezone
 		});
-		if (category && d.charge) totals[category as ConversationCategory] = (totals[category as ConversationCategory] + d.charge) as Micros;
+		if (category && d.charge)
+			totals[category as ConversationCategory] = (totals[category as ConversationCategory] +
+				d.charge) as Micros;
 		total += d.charge;
 		if (d.unpriced) unpriced++;
 		regimes.add(d.regime.id);
@@ -102,13 +112,23 @@ export function materialize(
 	});
 	const used = [...regimes];
 	const notes: string[] = [];
-	if (unpriced) notes.push(`${unpriced} message(s) were due a charge but no rate is known for them; the total leaves them out.`);
+	if (unpriced)
+		notes.push(
+			`${unpriced} message(s) were due a charge but no rate is known for them; the total leaves them out.`
+		);
 	const first = events[0];
 	if (first && !scenario.regime && ctx.dayAt(first.t).date < '2023-06-01')
-		notes.push('Messages before 1 Jun 2023 are priced under the June 2023 rules (earlier pricing is not modelled).');
+		notes.push(
+			'Messages before 1 Jun 2023 are priced under the June 2023 rules (earlier pricing is not modelled).'
+		);
 	const firstDay = first ? ctx.dayAt(first.t) : null;
 	return {
-		regime: used.length === 1 ? (used[0] as RegimeId) : used.length === 0 ? (scenario.regime ?? 'cbp-2023-06') : 'mixed',
+		regime:
+			used.length === 1
+				? (used[0] as RegimeId)
+				: used.length === 0
+					? (scenario.regime ?? 'cbp-2023-06')
+					: 'mixed',
 		regimes: used,
 		pinned: Boolean(scenario.regime),
 		currency: CURRENCY,

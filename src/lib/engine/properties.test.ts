@@ -13,15 +13,29 @@ import { kernelReplay, replay } from './replay';
 import { stateAt } from './state-at';
 
 const H = 3_600_000;
-const STARTS = [Date.UTC(2023, 8, 28), Date.UTC(2024, 9, 30, 12), Date.UTC(2025, 5, 29), Date.UTC(2025, 8, 29), Date.UTC(2026, 8, 29)];
+const STARTS = [
+	Date.UTC(2023, 8, 28),
+	Date.UTC(2024, 9, 30, 12),
+	Date.UTC(2025, 5, 29),
+	Date.UTC(2025, 8, 29),
+	Date.UTC(2026, 8, 29)
+];
 const MARKETS = ['ID', 'US', 'IN', 'BR', 'HK', 'GB', '+18095550100', '+12125550123', 'ZW', 'XK'];
 const ZONES = ['UTC', 'Asia/Jakarta', 'America/Sao_Paulo', 'Asia/Kolkata'];
 
 // Offsets on an hour lattice, nudged by ±1 ms now and then, so the 24 h / 72 h boundaries are hit exactly.
-const offset = fc.tuple(fc.integer({ min: 0, max: 24 * 6 }), fc.constantFrom(0, 0, 0, -1, 1)).map(([h, e]) => Math.max(0, h * H + e));
+const offset = fc
+	.tuple(fc.integer({ min: 0, max: 24 * 6 }), fc.constantFrom(0, 0, 0, -1, 1))
+	.map(([h, e]) => Math.max(0, h * H + e));
 const event = fc.oneof(
-	fc.record({ type: fc.constant('customer_message' as const), entry: fc.constantFrom(undefined, undefined, 'ctwa_ad' as const, 'page_cta' as const) }),
-	fc.record({ type: fc.constant('business_message' as const), delivered: fc.constantFrom(true, true, true, false) }),
+	fc.record({
+		type: fc.constant('customer_message' as const),
+		entry: fc.constantFrom(undefined, undefined, 'ctwa_ad' as const, 'page_cta' as const)
+	}),
+	fc.record({
+		type: fc.constant('business_message' as const),
+		delivered: fc.constantFrom(true, true, true, false)
+	}),
 	fc.record({
 		type: fc.constant('template' as const),
 		category: fc.constantFrom('marketing' as const, 'utility' as const, 'authentication' as const),
@@ -38,7 +52,9 @@ const scenarioArb = fc
 		freeUsed: fc.constantFrom(0, 998, 999, 1000),
 		freeTier2026: fc.boolean(),
 		inclusive: fc.boolean(),
-		authIntl: fc.option(fc.record({ eligible: fc.boolean(), primary_country: fc.constantFrom('ID', 'SG', 'US') })),
+		authIntl: fc.option(
+			fc.record({ eligible: fc.boolean(), primary_country: fc.constantFrom('ID', 'SG', 'US') })
+		),
 		events: fc.array(fc.tuple(offset, event), { maxLength: 30 })
 	})
 	.map((r) => build(r));
@@ -56,7 +72,8 @@ function build(r: {
 }): Scenario {
 	const events = r.events.map(([t, e]) => {
 		const at = new Date(r.start + t).toISOString();
-		if (e.type === 'customer_message') return e.entry ? { at, type: e.type, entry_point: e.entry } : { at, type: e.type };
+		if (e.type === 'customer_message')
+			return e.entry ? { at, type: e.type, entry_point: e.entry } : { at, type: e.type };
 		if (e.type === 'business_message') return { at, type: e.type, delivered: e.delivered };
 		return { at, type: e.type, category: e.category, delivered: e.delivered };
 	});
@@ -117,7 +134,9 @@ describe('invariants', { timeout: 120_000 }, () => {
 				for (const m of l.messages) {
 					if (m.type !== 'business_message' || m.outcome === 'blocked') continue;
 					const inWindow = customers.some((c) =>
-						inclusive ? c <= m.at && m.at <= c + CUSTOMER_SERVICE_WINDOW : c <= m.at && m.at < c + CUSTOMER_SERVICE_WINDOW
+						inclusive
+							? c <= m.at && m.at <= c + CUSTOMER_SERVICE_WINDOW
+							: c <= m.at && m.at < c + CUSTOMER_SERVICE_WINDOW
 					);
 					expect(inWindow).toBe(true);
 				}
@@ -149,8 +168,18 @@ describe('invariants', { timeout: 120_000 }, () => {
 				const old = replay({ ...s, regime: 'cbp-2023-06' });
 				const free = replay({ ...s, regime: 'cbp-2024-11' });
 				expect(free.total).toBe(old.total - old.totalsByCategory.service);
-				expect(free.conversations.map((c) => ({ ...c, charge: c.category === 'service' ? 0 : c.charge, regime: null }))).toEqual(
-					old.conversations.map((c) => ({ ...c, charge: c.category === 'service' ? 0 : c.charge, regime: null }))
+				expect(
+					free.conversations.map((c) => ({
+						...c,
+						charge: c.category === 'service' ? 0 : c.charge,
+						regime: null
+					}))
+				).toEqual(
+					old.conversations.map((c) => ({
+						...c,
+						charge: c.category === 'service' ? 0 : c.charge,
+						regime: null
+					}))
 				);
 				old.messages.forEach((m, i) => {
 					const f = free.messages[i];
@@ -166,7 +195,13 @@ describe('invariants', { timeout: 120_000 }, () => {
 		const inside = fc.record({
 			start: fc.constantFrom(...STARTS),
 			reply: fc.integer({ min: 0, max: 24 * 60 - 1 }).map((m) => m * 60_000),
-			later: fc.array(fc.tuple(fc.integer({ min: 0, max: 72 * 60 - 1 }).map((m) => m * 60_000), event), { maxLength: 20 }),
+			later: fc.array(
+				fc.tuple(
+					fc.integer({ min: 0, max: 72 * 60 - 1 }).map((m) => m * 60_000),
+					event
+				),
+				{ maxLength: 20 }
+			),
 			market: fc.constantFrom(...MARKETS)
 		});
 		fc.assert(
@@ -181,7 +216,14 @@ describe('invariants', { timeout: 120_000 }, () => {
 						return { at, type: 'template', category: (e as { category: 'marketing' }).category };
 					})
 				];
-				const s = validateScenario({ format: 'wa-pricing-scenario/1', name: 'fep', market, timezone: 'UTC', regime, events });
+				const s = validateScenario({
+					format: 'wa-pricing-scenario/1',
+					name: 'fep',
+					market,
+					timezone: 'UTC',
+					regime,
+					events
+				});
 				if (!s.ok) throw new Error('invalid');
 				expect(replay(s.scenario).total).toBe(0);
 			}),
@@ -191,23 +233,35 @@ describe('invariants', { timeout: 120_000 }, () => {
 
 	it('snapshots agree with the recorded intervals at any instant', () => {
 		fc.assert(
-			fc.property(scenarioArb, fc.array(fc.integer({ min: -H, max: 24 * 8 * H }), { minLength: 1, maxLength: 10 }), (s, probes) => {
-				const l = replay(s);
-				const inclusive = s.settings?.window_end === 'inclusive';
-				const open = (from: number, end: number, t: number) => from <= t && (inclusive ? t <= end : t < end);
-				const base = l.messages.length ? Math.min(...l.messages.map((m) => m.at)) : 0;
-				for (const p of probes) {
-					const t = base + p;
-					const st = stateAt(l, t as never);
-					const expected = l.conversations.filter((c) => open(c.openedAt, c.closedAt ?? c.expiresAt, t) && (c.closedAt === null || t < c.closedAt)).map((c) => c.id);
-					expect(st.conversations.map((c) => c.id)).toEqual(expected);
-					const csw = l.windows.find((w) => w.kind === 'customer_service' && open(w.openedAt, w.expiresAt, t));
-					expect(st.serviceWindow?.id ?? null).toBe(csw?.id ?? null);
-					expect(st.freeForm.allowed).toBe(Boolean(csw));
-					const charged = l.messages.filter((m) => m.at <= t).reduce((a, m) => a + m.charge, 0);
-					expect(st.total).toBe(charged);
+			fc.property(
+				scenarioArb,
+				fc.array(fc.integer({ min: -H, max: 24 * 8 * H }), { minLength: 1, maxLength: 10 }),
+				(s, probes) => {
+					const l = replay(s);
+					const inclusive = s.settings?.window_end === 'inclusive';
+					const open = (from: number, end: number, t: number) =>
+						from <= t && (inclusive ? t <= end : t < end);
+					const base = l.messages.length ? Math.min(...l.messages.map((m) => m.at)) : 0;
+					for (const p of probes) {
+						const t = base + p;
+						const st = stateAt(l, t as never);
+						const expected = l.conversations
+							.filter(
+								(c) =>
+									open(c.openedAt, c.closedAt ?? c.expiresAt, t) && (c.closedAt === null || t < c.closedAt)
+							)
+							.map((c) => c.id);
+						expect(st.conversations.map((c) => c.id)).toEqual(expected);
+						const csw = l.windows.find(
+							(w) => w.kind === 'customer_service' && open(w.openedAt, w.expiresAt, t)
+						);
+						expect(st.serviceWindow?.id ?? null).toBe(csw?.id ?? null);
+						expect(st.freeForm.allowed).toBe(Boolean(csw));
+						const charged = l.messages.filter((m) => m.at <= t).reduce((a, m) => a + m.charge, 0);
+						expect(st.total).toBe(charged);
+					}
 				}
-			}),
+			),
 			{ numRuns: 300 }
 		);
 	});

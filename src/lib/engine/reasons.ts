@@ -78,6 +78,7 @@ function priceText(f: ReasonFacts): string {
 		: f.rate?.carriedForward
 			? `, rate carried forward from the ${f.rate.cardId} card`
 			: '';
-	const intl = f.rate?.category === 'authentication_international' ? ' (authentication-international rate)' : '';
+	const intl =
+		f.rate?.category === 'authentication_international' ? ' (authentication-international rate)' : '';
 	return `${formatMicros(f.charge)} ${f.currency}${intl}${suffix}`;
 }

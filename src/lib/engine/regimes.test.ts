@@ -24,7 +24,16 @@ const outcomes = (s: Scenario) => both(s).messages.map((m) => m.outcome);
 
 describe('cbp-2024-11: service conversations free', () => {
 	it('a reply opens a free service conversation; templates are still charged', () => {
-		const l = both(scenario([customer(0, undefined, NOV_2024), reply(H, { base: NOV_2024 }), template(2 * H, 'utility', { base: NOV_2024 })], { regime: null }));
+		const l = both(
+			scenario(
+				[
+					customer(0, undefined, NOV_2024),
+					reply(H, { base: NOV_2024 }),
+					template(2 * H, 'utility', { base: NOV_2024 })
+				],
+				{ regime: null }
+			)
+		);
 		expect(l.regime).toBe('cbp-2024-11');
 		expect(l.messages.map((m) => m.outcome)).toEqual(['received', 'free', 'charged']);
 		expect(l.conversations.map((c) => c.category)).toEqual(['service', 'utility']);
@@ -37,7 +46,13 @@ describe('pmp-2025-07: per-message pricing', () => {
 		const b = { base: JUL_2025 };
 		const l = both(
 			scenario(
-				[template(0, 'marketing', b), customer(2 * H, undefined, JUL_2025), reply(3 * H, b), template(4 * H, 'utility', b), template(30 * H, 'utility', b)],
+				[
+					template(0, 'marketing', b),
+					customer(2 * H, undefined, JUL_2025),
+					reply(3 * H, b),
+					template(4 * H, 'utility', b),
+					template(30 * H, 'utility', b)
+				],
 				{ regime: null }
 			)
 		);
@@ -50,20 +65,41 @@ describe('pmp-2025-07: per-message pricing', () => {
 
 	it('marketing and authentication templates are charged even inside the window, every time', () => {
 		const b = { base: JUL_2025 };
-		const s = scenario([customer(0, undefined, JUL_2025), template(H, 'marketing', b), template(2 * H, 'marketing', b), template(3 * H, 'authentication', b)], { regime: null });
+		const s = scenario(
+			[
+				customer(0, undefined, JUL_2025),
+				template(H, 'marketing', b),
+				template(2 * H, 'marketing', b),
+				template(3 * H, 'authentication', b)
+			],
+			{ regime: null }
+		);
 		expect(outcomes(s)).toEqual(['received', 'charged', 'charged', 'charged']);
 	});
 
 	it('everything inside the free entry point is free, utility outside the window included', () => {
 		const b = { base: JUL_2025 };
-		const s = scenario([customer(0, 'ctwa_ad', JUL_2025), template(H, 'marketing', b), template(30 * H, 'utility', b), template(74 * H, 'utility', b)], { regime: null });
+		const s = scenario(
+			[
+				customer(0, 'ctwa_ad', JUL_2025),
+				template(H, 'marketing', b),
+				template(30 * H, 'utility', b),
+				template(74 * H, 'utility', b)
+			],
+			{ regime: null }
+		);
 		expect(outcomes(s)).toEqual(['received', 'free', 'free', 'charged']);
 	});
 });
 
 describe('pmp-2026-10: service charged again', () => {
 	const b = { base: OCT_2026 };
-	const events = [template(0, 'marketing', b), customer(10 * 60_000, undefined, OCT_2026), reply(20 * 60_000, b), template(40 * 60_000, 'utility', b)];
+	const events = [
+		template(0, 'marketing', b),
+		customer(10 * 60_000, undefined, OCT_2026),
+		reply(20 * 60_000, b),
+		template(40 * 60_000, 'utility', b)
+	];
 
 	it("Meta's §2.6 example without the MBA replies: marketing, a human reply and a utility in the window → 3 charges", () => {
 		const l = both(scenario(events, { regime: null, freeTier2026: false }));
@@ -77,11 +113,16 @@ describe('pmp-2026-10: service charged again', () => {
 		const l = both(scenario(events, { regime: null, freeServiceUsed: 0 }));
 		expect(l.messages[2]?.outcome).toBe('free');
 		expect(l.messages[2]?.reason).toMatch(/1 of 1000 free service messages/);
-		expect(both(scenario(events, { regime: null, freeServiceUsed: 1000 })).messages[2]?.outcome).toBe('charged');
+		expect(both(scenario(events, { regime: null, freeServiceUsed: 1000 })).messages[2]?.outcome).toBe(
+			'charged'
+		);
 	});
 
 	it('the free entry point stays free', () => {
-		const s = scenario([customer(0, 'ctwa_ad', OCT_2026), reply(H, b), reply(2 * H, b), template(3 * H, 'utility', b)], { regime: null, freeTier2026: false });
+		const s = scenario(
+			[customer(0, 'ctwa_ad', OCT_2026), reply(H, b), reply(2 * H, b), template(3 * H, 'utility', b)],
+			{ regime: null, freeTier2026: false }
+		);
 		expect(outcomes(s)).toEqual(['received', 'free', 'free', 'free']);
 	});
 });
@@ -90,7 +131,11 @@ describe('the regime of each message’s moment', () => {
 	it('§2.2 transition: a utility conversation opened before 2025-07-01 carries later utility templates until it closes', () => {
 		const base = Date.UTC(2025, 5, 30, 20); // 30 Jun 2025 20:00 UTC
 		const b = { base };
-		const l = both(scenario([template(0, 'utility', b), template(10 * H, 'utility', b), template(25 * H, 'utility', b)], { regime: null }));
+		const l = both(
+			scenario([template(0, 'utility', b), template(10 * H, 'utility', b), template(25 * H, 'utility', b)], {
+				regime: null
+			})
+		);
 		expect(l.regime).toBe('mixed');
 		expect(l.regimes).toEqual(['cbp-2024-11', 'pmp-2025-07']);
 		expect(l.messages.map((m) => [m.regime, m.outcome])).toEqual([
@@ -104,8 +149,12 @@ describe('the regime of each message’s moment', () => {
 	it('switches at midnight in the account’s zone, not UTC', () => {
 		// 2025-06-30T20:00Z is already 1 Jul 03:00 in Jakarta.
 		const b = { base: Date.UTC(2025, 5, 30, 20) };
-		expect(both(scenario([template(0, 'marketing', b)], { regime: null, timezone: 'Asia/Jakarta' })).regime).toBe('pmp-2025-07');
-		expect(both(scenario([template(0, 'marketing', b)], { regime: null, timezone: 'UTC' })).regime).toBe('cbp-2024-11');
+		expect(
+			both(scenario([template(0, 'marketing', b)], { regime: null, timezone: 'Asia/Jakarta' })).regime
+		).toBe('pmp-2025-07');
+		expect(both(scenario([template(0, 'marketing', b)], { regime: null, timezone: 'UTC' })).regime).toBe(
+			'cbp-2024-11'
+		);
 	});
 
 	it('a pinned regime prices the whole scenario ("what if")', () => {
@@ -133,26 +182,48 @@ describe('§2.7 marketing to United States numbers', () => {
 	});
 
 	it('utility templates to the US are still delivered', () => {
-		expect(outcomes(scenario([template(0, 'utility', at(2025, 8, 1))], { regime: null, market: 'US' }))).toEqual(['charged']);
+		expect(
+			outcomes(scenario([template(0, 'utility', at(2025, 8, 1))], { regime: null, market: 'US' }))
+		).toEqual(['charged']);
 	});
 });
 
 describe('§2.5 authentication-international', () => {
 	const b = { base: Date.UTC(2026, 0, 15) };
 	it('applies to an eligible business whose primary country is not the recipient’s', () => {
-		const l = both(scenario([template(0, 'authentication', b)], { regime: null, authInternational: { eligible: true, primary_country: 'SG' } }));
+		const l = both(
+			scenario([template(0, 'authentication', b)], {
+				regime: null,
+				authInternational: { eligible: true, primary_country: 'SG' }
+			})
+		);
 		expect(l.messages[0]?.rate?.category).toBe('authentication_international');
 		expect(l.total).toBe(136_000);
 	});
 	it('never for the primary country itself, nor for a business that is not eligible', () => {
-		const domestic = both(scenario([template(0, 'authentication', b)], { regime: null, authInternational: { eligible: true, primary_country: 'ID' } }));
+		const domestic = both(
+			scenario([template(0, 'authentication', b)], {
+				regime: null,
+				authInternational: { eligible: true, primary_country: 'ID' }
+			})
+		);
 		expect(domestic.total).toBe(25_000);
-		const ineligible = both(scenario([template(0, 'authentication', b)], { regime: null, authInternational: { eligible: false, primary_country: 'SG' } }));
+		const ineligible = both(
+			scenario([template(0, 'authentication', b)], {
+				regime: null,
+				authInternational: { eligible: false, primary_country: 'SG' }
+			})
+		);
 		expect(ineligible.total).toBe(25_000);
 	});
 	it('not before the market’s start date (Indonesia: 2024-06-01)', () => {
 		const early = { base: Date.UTC(2024, 4, 20) };
-		const l = both(scenario([template(0, 'authentication', early)], { regime: null, authInternational: { eligible: true, primary_country: 'SG' } }));
+		const l = both(
+			scenario([template(0, 'authentication', early)], {
+				regime: null,
+				authInternational: { eligible: true, primary_country: 'SG' }
+			})
+		);
 		expect(l.messages[0]?.rate?.category).toBe('authentication');
 	});
 });
@@ -160,7 +231,9 @@ describe('§2.5 authentication-international', () => {
 describe('rates that are not known', () => {
 	it('a missing value is "no rate known", never a silent zero', () => {
 		// Hong Kong became a standalone market on 2026-07-01 and no card gives it a value.
-		const l = both(scenario([template(0, 'marketing', { base: Date.UTC(2026, 7, 3) })], { regime: null, market: 'HK' }));
+		const l = both(
+			scenario([template(0, 'marketing', { base: Date.UTC(2026, 7, 3) })], { regime: null, market: 'HK' })
+		);
 		expect(l.messages[0]?.outcome).toBe('charged');
 		expect(l.messages[0]?.unpriced).toBe(true);
 		expect(l.messages[0]?.reason).toMatch(/no rate known/);

@@ -73,12 +73,13 @@ export function replay(scenario: Scenario): Ledger {
 		});
 	};
 	const tickUntil = (t: number) => {
-		for (let d = nextDeadline(actor.getSnapshot().context); d <= t && d !== Infinity; ) {
+		for (let d = nextDeadline(actor.getSnapshot().context); d <= t && d !== Infinity;) {
 			actor.send({ type: 'TICK', at: d });
 			snap(d);
 			const next = nextDeadline(actor.getSnapshot().context);
 			// A window that does not close at its own deadline would loop forever: fail loudly instead.
-			if (next <= d) throw new Error(`replay: a window did not close at its deadline ${new Date(d).toISOString()}`);
+			if (next <= d)
+				throw new Error(`replay: a window did not close at its deadline ${new Date(d).toISOString()}`);
 			d = next;
 		}
 	};

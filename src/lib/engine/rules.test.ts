@@ -5,7 +5,14 @@
  * Each case runs through both engines (machines and kernel) and demands the same answer.
  */
 import { describe, expect, it } from 'vitest';
-import { customer, H, reply, scenario, template, type ScenarioOptions } from '../../../tests/helpers/build-scenario';
+import {
+	customer,
+	H,
+	reply,
+	scenario,
+	template,
+	type ScenarioOptions
+} from '../../../tests/helpers/build-scenario';
 import type { ScenarioEvent } from '$lib/domain/scenario';
 import type { Outcome } from './ledger';
 import { kernelReplay, replay } from './replay';
@@ -27,7 +34,12 @@ interface Case {
 
 const cases: Case[] = [
 	// §1.3 template categories
-	{ name: 'a marketing template opens a charged marketing conversation', events: [template(0, 'marketing')], outcomes: ['charged'], total: MKT },
+	{
+		name: 'a marketing template opens a charged marketing conversation',
+		events: [template(0, 'marketing')],
+		outcomes: ['charged'],
+		total: MKT
+	},
 	{
 		name: "Meta's §1.3 example: H0 marketing, H4 utility, H10 utility → two conversations",
 		events: [template(0, 'marketing'), template(4 * H, 'utility'), template(10 * H, 'utility')],
@@ -60,10 +72,30 @@ const cases: Case[] = [
 		total: AUTH
 	},
 	// §1.5 customer service window and its boundary
-	{ name: '§1.5: free-form with no customer message is blocked', events: [reply(0)], outcomes: ['blocked'], total: 0 },
-	{ name: '§1.5: reply at 24 h − 1 ms is allowed', events: [customer(0), reply(DAY - 1)], outcomes: ['received', 'charged'], total: SVC },
-	{ name: '§1.5: reply at exactly 24 h is blocked (half-open window)', events: [customer(0), reply(DAY)], outcomes: ['received', 'blocked'], total: 0 },
-	{ name: '§1.5: reply at 24 h + 1 ms is blocked', events: [customer(0), reply(DAY + 1)], outcomes: ['received', 'blocked'], total: 0 },
+	{
+		name: '§1.5: free-form with no customer message is blocked',
+		events: [reply(0)],
+		outcomes: ['blocked'],
+		total: 0
+	},
+	{
+		name: '§1.5: reply at 24 h − 1 ms is allowed',
+		events: [customer(0), reply(DAY - 1)],
+		outcomes: ['received', 'charged'],
+		total: SVC
+	},
+	{
+		name: '§1.5: reply at exactly 24 h is blocked (half-open window)',
+		events: [customer(0), reply(DAY)],
+		outcomes: ['received', 'blocked'],
+		total: 0
+	},
+	{
+		name: '§1.5: reply at 24 h + 1 ms is blocked',
+		events: [customer(0), reply(DAY + 1)],
+		outcomes: ['received', 'blocked'],
+		total: 0
+	},
 	{
 		name: '§6.1 setting: with inclusive ends a reply at exactly 24 h is allowed',
 		events: [customer(0), reply(DAY)],
@@ -84,9 +116,24 @@ const cases: Case[] = [
 		total: 2 * SVC
 	},
 	// §1.4 conversation duration boundaries
-	{ name: 'same category at 24 h − 1 ms rides on the open conversation', events: [template(0, 'marketing'), template(DAY - 1, 'marketing')], outcomes: ['charged', 'included'], total: MKT },
-	{ name: 'same category at exactly 24 h opens a new conversation', events: [template(0, 'marketing'), template(DAY, 'marketing')], outcomes: ['charged', 'charged'], total: 2 * MKT },
-	{ name: 'same category at 24 h + 1 ms opens a new conversation', events: [template(0, 'marketing'), template(DAY + 1, 'marketing')], outcomes: ['charged', 'charged'], total: 2 * MKT },
+	{
+		name: 'same category at 24 h − 1 ms rides on the open conversation',
+		events: [template(0, 'marketing'), template(DAY - 1, 'marketing')],
+		outcomes: ['charged', 'included'],
+		total: MKT
+	},
+	{
+		name: 'same category at exactly 24 h opens a new conversation',
+		events: [template(0, 'marketing'), template(DAY, 'marketing')],
+		outcomes: ['charged', 'charged'],
+		total: 2 * MKT
+	},
+	{
+		name: 'same category at 24 h + 1 ms opens a new conversation',
+		events: [template(0, 'marketing'), template(DAY + 1, 'marketing')],
+		outcomes: ['charged', 'charged'],
+		total: 2 * MKT
+	},
 	{
 		name: '§6.1 setting: inclusive ends keep the conversation open at exactly 24 h',
 		events: [template(0, 'marketing'), template(DAY, 'marketing')],
@@ -103,7 +150,13 @@ const cases: Case[] = [
 	// §1.6 free entry point
 	{
 		name: '§1.6: a reply within 24 h of an ad message opens a 72 h free entry point; templates free inside it',
-		events: [customer(0, 'ctwa_ad'), reply(H), template(2 * H, 'marketing'), template(73 * H - 1, 'utility'), template(73 * H, 'utility')],
+		events: [
+			customer(0, 'ctwa_ad'),
+			reply(H),
+			template(2 * H, 'marketing'),
+			template(73 * H - 1, 'utility'),
+			template(73 * H, 'utility')
+		],
 		outcomes: ['received', 'free', 'free', 'free', 'charged'],
 		total: UTIL
 	},
@@ -133,7 +186,13 @@ const cases: Case[] = [
 	},
 	{
 		name: '§1.6/§6.7: opening a free entry point closes open conversations; none open while it lasts; none refunded',
-		events: [template(0, 'marketing'), customer(H, 'ctwa_ad'), reply(2 * H), template(3 * H, 'marketing'), template(2 * H + 72 * H, 'marketing')],
+		events: [
+			template(0, 'marketing'),
+			customer(H, 'ctwa_ad'),
+			reply(2 * H),
+			template(3 * H, 'marketing'),
+			template(2 * H + 72 * H, 'marketing')
+		],
 		outcomes: ['charged', 'received', 'free', 'free', 'charged'],
 		total: 2 * MKT
 	},
@@ -171,7 +230,12 @@ const cases: Case[] = [
 		outcomes: ['received', 'failed', 'free'],
 		total: 0
 	},
-	{ name: '§6.9: a customer message with no reply costs nothing', events: [customer(0), customer(H)], outcomes: ['received', 'received'], total: 0 }
+	{
+		name: '§6.9: a customer message with no reply costs nothing',
+		events: [customer(0), customer(H)],
+		outcomes: ['received', 'received'],
+		total: 0
+	}
 ];
 
 describe('cbp-2023-06 rules', () => {
@@ -207,8 +271,14 @@ describe('conversations and windows recorded', () => {
 	it('the free tier resets at the start of the month in the account time zone, not UTC', () => {
 		// The second reply, 2023-10-01T01:00Z, is October in UTC but still 30 Sep 22:00 in São Paulo.
 		const base = Date.UTC(2023, 8, 29, 20, 0);
-		const events = [customer(0, undefined, base), reply(H, { base }), customer(26 * H, undefined, base), reply(29 * H, { base })];
-		const outcomes = (timezone: string) => replay(scenario(events, { timezone })).messages.map((m) => m.outcome);
+		const events = [
+			customer(0, undefined, base),
+			reply(H, { base }),
+			customer(26 * H, undefined, base),
+			reply(29 * H, { base })
+		];
+		const outcomes = (timezone: string) =>
+			replay(scenario(events, { timezone })).messages.map((m) => m.outcome);
 		expect(outcomes('UTC')).toEqual(['received', 'charged', 'received', 'free']);
 		expect(outcomes('America/Sao_Paulo')).toEqual(['received', 'charged', 'received', 'charged']);
 	});

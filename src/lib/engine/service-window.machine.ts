@@ -40,7 +40,12 @@ export const serviceWindowMachine = setup({
 }).createMachine({
 	id: 'serviceWindow',
 	initial: 'closed',
-	context: ({ input }) => ({ inclusive: input.inclusive, openedAt: null, lastResetAt: null, expiresAt: null }),
+	context: ({ input }) => ({
+		inclusive: input.inclusive,
+		openedAt: null,
+		lastResetAt: null,
+		expiresAt: null
+	}),
 	states: {
 		closed: {
 			on: { CUSTOMER_MESSAGE: { target: 'open', actions: 'start' } }

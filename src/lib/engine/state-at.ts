@@ -6,7 +6,13 @@
 import { formatLocal } from '$lib/domain/format';
 import type { ConversationCategory } from '$lib/domain/scenario';
 import type { EpochMs, Micros } from '$lib/domain/units';
-import { emptyTotals, type Ledger, type LedgerConversation, type LedgerSnapshot, type LedgerWindow } from './ledger';
+import {
+	emptyTotals,
+	type Ledger,
+	type LedgerConversation,
+	type LedgerSnapshot,
+	type LedgerWindow
+} from './ledger';
 
 export interface FreeFormAnswer {
 	allowed: boolean;
@@ -50,7 +56,9 @@ export function stateAt(ledger: Ledger, t: EpochMs): StateAt {
 		at: t,
 		serviceWindow,
 		freeEntryPoint,
-		conversations: (s?.conversations ?? []).map((id) => ledger.conversations[id]).filter((c) => c !== undefined),
+		conversations: (s?.conversations ?? [])
+			.map((id) => ledger.conversations[id])
+			.filter((c) => c !== undefined),
 		freeForm: freeFormAt(ledger, t, serviceWindow, freeEntryPoint),
 		messagesSoFar: s?.messagesSoFar ?? 0,
 		total: s?.total ?? (0 as Micros),
@@ -72,7 +80,9 @@ function freeFormAt(
 			reason: `Yes, until ${when(csw.expiresAt)}: the customer service window runs 24 h from the customer’s last message (${when(csw.lastResetAt)}).`
 		};
 	const last = lastServiceWindowBefore(ledger, t);
-	const since = last ? ` The customer service window closed at ${when(last.expiresAt)}.` : ' The customer has not written yet.';
+	const since = last
+		? ` The customer service window closed at ${when(last.expiresAt)}.`
+		: ' The customer has not written yet.';
 	const fepNote = fep ? ` Templates stay free in the free entry point until ${when(fep.expiresAt)}.` : '';
 	return {
 		allowed: false,

@@ -25,11 +25,41 @@ const build = (id: string, number: number, title: string, lesson: string, data: 
 };
 
 export const USE_CASES: readonly UseCase[] = [
-	build('service-conversation', 1, 'Service conversation started', 'Replies inside the 24 h window open a service conversation; outside it, free-form is blocked.', uc1),
-	build('click-to-whatsapp', 2, 'Click-to-WhatsApp session started', 'A reply to an ad opens 72 h in which everything is free — but free-form still needs the 24 h window.', uc2),
-	build('business-initiated', 3, 'One business-initiated conversation', 'A template opens a 24 h conversation of its category, charged once.', uc3),
-	build('same-category', 4, 'Templates in the same category', 'More templates of one category within 24 h cost nothing extra.', uc4),
-	build('multiple-conversations', 5, 'Multiple conversation windows', 'A template of another category opens a second, separately charged conversation.', uc5)
+	build(
+		'service-conversation',
+		1,
+		'Service conversation started',
+		'Replies inside the 24 h window open a service conversation; outside it, free-form is blocked.',
+		uc1
+	),
+	build(
+		'click-to-whatsapp',
+		2,
+		'Click-to-WhatsApp session started',
+		'A reply to an ad opens 72 h in which everything is free — but free-form still needs the 24 h window.',
+		uc2
+	),
+	build(
+		'business-initiated',
+		3,
+		'One business-initiated conversation',
+		'A template opens a 24 h conversation of its category, charged once.',
+		uc3
+	),
+	build(
+		'same-category',
+		4,
+		'Templates in the same category',
+		'More templates of one category within 24 h cost nothing extra.',
+		uc4
+	),
+	build(
+		'multiple-conversations',
+		5,
+		'Multiple conversation windows',
+		'A template of another category opens a second, separately charged conversation.',
+		uc5
+	)
 ];
 
 export const useCaseById = (id: string): UseCase | undefined => USE_CASES.find((u) => u.id === id);
