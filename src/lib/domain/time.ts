@@ -53,7 +53,8 @@ export interface ZonedParts {
 	second: number;
 }
 
-export function zonedParts(t: EpochMs, timeZone: string): ZonedParts {
+/** Parts straight from Intl: the slow, authoritative path (about a microsecond per call). */
+function intlParts(t: number, timeZone: string): ZonedParts {
 	const out: Record<string, number> = {};
 	for (const p of partsFormatter(timeZone).formatToParts(new Date(t))) {
 		if (p.type !== 'literal') out[p.type] = Number(p.value);
@@ -65,6 +66,43 @@ export function zonedParts(t: EpochMs, timeZone: string): ZonedParts {
 		hour: out.hour ?? 0,
 		minute: out.minute ?? 0,
 		second: out.second ?? 0
+	};
+}
+
+/**
+ * Zone offsets only change on quarter-hour boundaries (every zone in use today has offsets and
+ * transitions on whole quarter hours), so the offset is asked of Intl once per quarter hour and
+ * cached; replays format thousands of instants and this keeps them off the slow path.
+ */
+const QUARTER_HOUR = 900_000;
+const offsetCaches = new Map<string, Map<number, number>>();
+function cachedOffset(t: number, timeZone: string): number {
+	let cache = offsetCaches.get(timeZone);
+	if (!cache) {
+		cache = new Map();
+		offsetCaches.set(timeZone, cache);
+	}
+	const bucket = Math.floor(t / QUARTER_HOUR);
+	let offset = cache.get(bucket);
+	if (offset === undefined) {
+		const start = bucket * QUARTER_HOUR;
+		const p = intlParts(start, timeZone);
+		offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - start;
+		if (cache.size > 100_000) cache.clear();
+		cache.set(bucket, offset);
+	}
+	return offset;
+}
+
+export function zonedParts(t: EpochMs, timeZone: string): ZonedParts {
+	const d = new Date(t + cachedOffset(t, timeZone));
+	return {
+		year: d.getUTCFullYear(),
+		month: d.getUTCMonth() + 1,
+		day: d.getUTCDate(),
+		hour: d.getUTCHours(),
+		minute: d.getUTCMinutes(),
+		second: d.getUTCSeconds()
 	};
 }
 
@@ -81,9 +119,7 @@ export const localMonth = (t: EpochMs, timeZone: string): string => localDate(t,
 
 /** Offset of the zone from UTC at instant t, in ms (positive east of Greenwich). */
 export function zoneOffsetMs(t: EpochMs, timeZone: string): number {
-	const p = zonedParts(t, timeZone);
-	const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-	return asUtc - Math.floor(t / 1000) * 1000;
+	return cachedOffset(t, timeZone);
 }
 
 /** The instant of local midnight starting `date` ("YYYY-MM-DD") in the zone. */

@@ -21,7 +21,7 @@ function coveredEdges(machine: AnyStateMachine, events: EventObject[], input: un
 	const edges = new Set<string>();
 	for (const node of Object.values(map)) {
 		const from = String(node.state.value);
-		for (const [, t] of Object.entries(node.transitions)) {
+		for (const t of Object.values(node.transitions) as { event: EventObject; state: { value: unknown } }[]) {
 			edges.add(`${from} --${t.event.type}--> ${String(t.state.value)}`);
 		}
 	}

@@ -52,24 +52,27 @@ export function replay(scenario: Scenario): Ledger {
 	const decisions: Decision[] = [];
 	const snapshots: LedgerSnapshot[] = [];
 	let total = 0;
-	const totals = emptyTotals();
+	// Replaced (never mutated) when a charge lands, so unchanged snapshots share one object.
+	let totals = emptyTotals();
+	const categories = ['marketing', 'utility', 'authentication', 'service'] as const;
 
 	const snap = (at: number) => {
 		const c = actor.getSnapshot().context;
 		const open: number[] = [];
-		for (const ref of Object.values(c.conversations)) {
-			const s = ref.getSnapshot();
+		for (const category of categories) {
+			const s = c.conversations[category].getSnapshot();
 			if (s.value === 'open' && s.context.id !== null) open.push(s.context.id);
 		}
+		open.sort((a, b) => a - b);
 		const fep = c.fep.getSnapshot();
 		snapshots.push({
 			at: asEpochMs(at),
 			serviceWindow: c.csw.getSnapshot().value === 'open' ? (c.openServiceWindow?.id ?? null) : null,
 			freeEntryPoint: fep.value === 'open' ? lastWindowOfKind(log, 'free_entry_point') : null,
-			conversations: open.sort((a, b) => a - b),
+			conversations: open,
 			messagesSoFar: decisions.length,
 			total: total as Micros,
-			totalsByCategory: { ...totals }
+			totalsByCategory: totals
 		});
 	};
 	const tickUntil = (t: number) => {
@@ -93,7 +96,7 @@ export function replay(scenario: Scenario): Ledger {
 		if (d.charge) {
 			total += d.charge;
 			const cat = chatEvent.type === 'BUSINESS_MESSAGE' ? chatEvent.category : null;
-			if (cat) totals[cat] = (totals[cat] + d.charge) as Micros;
+			if (cat) totals = { ...totals, [cat]: (totals[cat] + d.charge) as Micros };
 		}
 		snap(te.t);
 	}
