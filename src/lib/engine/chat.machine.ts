@@ -166,13 +166,22 @@ export const chatMachine = setup({
 	},
 	actions: {
 		forwardTick: enqueueActions(({ context, event, enqueue }) => {
-			// Only windows that are running can end; closed ones ignore time.
 			if (event.type !== 'TICK') return;
+			// Only windows whose end has come are told the time; the rest would ignore it anyway.
+			const shift = context.pricing.inclusiveEnd ? 1 : 0;
+			const due = (end: number | null) => end !== null && end + shift <= event.at;
 			const tick = { type: 'TICK' as const, at: event.at };
-			const targets = [context.csw, context.fep, ...Object.values(context.conversations)];
-			for (const ref of targets) {
-				const state = ref.getSnapshot().value;
-				if (state !== 'closed' && state !== 'idle') enqueue.sendTo(ref, tick);
+			const csw = context.csw.getSnapshot();
+			if (csw.value === 'open' && due(csw.context.expiresAt)) enqueue.sendTo(context.csw, tick);
+			const fep = context.fep.getSnapshot();
+			if (
+				(fep.value === 'open' && due(fep.context.expiresAt)) ||
+				(fep.value === 'eligible' && due(fep.context.eligibleUntil))
+			)
+				enqueue.sendTo(context.fep, tick);
+			for (const ref of Object.values(context.conversations)) {
+				const s = ref.getSnapshot();
+				if (s.value === 'open' && due(s.context.expiresAt)) enqueue.sendTo(ref, tick);
 			}
 		}),
 		receiveCustomerMessage: enqueueActions(({ context, event, enqueue }) => {

@@ -75,20 +75,43 @@ export function replay(scenario: Scenario): Ledger {
 			totalsByCategory: totals
 		});
 	};
-	const tickUntil = (t: number) => {
-		for (let d = nextDeadline(actor.getSnapshot().context); d <= t && d !== Infinity;) {
-			actor.send({ type: 'TICK', at: d });
-			snap(d);
-			const next = nextDeadline(actor.getSnapshot().context);
-			// A window that does not close at its own deadline would loop forever: fail loudly instead.
-			if (next <= d)
-				throw new Error(`replay: a window did not close at its deadline ${new Date(d).toISOString()}`);
-			d = next;
+	/**
+	 * Window ends between two events, as explicit time events: each end becomes a snapshot of its own
+	 * (the previous one without the window), taken from the ends the machines recorded.
+	 */
+	const shift = pricing.inclusiveEnd ? 1 : 0;
+	const windowEnd = (id: number) => (log.windows[id]?.expiresAt ?? Infinity) + shift;
+	const conversationEnd = (id: number) => (log.conversations[id]?.expiresAt ?? Infinity) + shift;
+	const recordEndsUntil = (t: number) => {
+		for (let prev = snapshots.at(-1); prev; prev = snapshots.at(-1)) {
+			let d = Infinity;
+			if (prev.serviceWindow !== null) d = Math.min(d, windowEnd(prev.serviceWindow));
+			if (prev.freeEntryPoint !== null) d = Math.min(d, windowEnd(prev.freeEntryPoint));
+			for (const id of prev.conversations) d = Math.min(d, conversationEnd(id));
+			if (d > t || d === Infinity) return;
+			snapshots.push({
+				...prev,
+				at: asEpochMs(d),
+				serviceWindow:
+					prev.serviceWindow !== null && windowEnd(prev.serviceWindow) > d ? prev.serviceWindow : null,
+				freeEntryPoint:
+					prev.freeEntryPoint !== null && windowEnd(prev.freeEntryPoint) > d ? prev.freeEntryPoint : null,
+				conversations: prev.conversations.filter((id) => conversationEnd(id) > d)
+			});
 		}
+	};
+	/** One TICK at the event's instant closes, in the machines, every window that ended by then. */
+	const tick = (t: number) => {
+		if (nextDeadline(actor.getSnapshot().context) > t) return;
+		actor.send({ type: 'TICK', at: t });
+		// A window that does not close at its own deadline would be a rules bug: fail loudly.
+		if (nextDeadline(actor.getSnapshot().context) <= t)
+			throw new Error(`replay: a window did not close by ${new Date(t).toISOString()}`);
 	};
 
 	for (const te of events) {
-		tickUntil(te.t);
+		recordEndsUntil(te.t);
+		tick(te.t);
 		const chatEvent = toChatEvent(te);
 		actor.send(chatEvent);
 		const d = actor.getSnapshot().context.decision as Decision;
@@ -100,7 +123,7 @@ export function replay(scenario: Scenario): Ledger {
 		}
 		snap(te.t);
 	}
-	tickUntil(Infinity);
+	recordEndsUntil(Infinity);
 	actor.stop();
 	const ledger = materialize(scenario, events, decisions, log.conversations, log.windows, pricing);
 	ledger.snapshots = snapshots;
