@@ -22,8 +22,8 @@ export const RATE_CATEGORIES: readonly RateCategory[] = [
 export const isRateCategory = (s: unknown): s is RateCategory =>
 	typeof s === 'string' && (RATE_CATEGORIES as readonly string[]).includes(s);
 
-/** How sure the figure is (rate-cards/README.md, column `confidence`). */
-export type Confidence = 'confirmed' | 'single-source' | 'derived';
+/** How sure a figure is (rate-cards/README.md); 'user-supplied' marks a card the user imported. */
+export type Confidence = 'confirmed' | 'single-source' | 'derived' | 'user-supplied';
 
 /** Per-conversation (CBP, cards of 2023-06-01 and 2024-11-01) or per-delivered-message (PMP, from 2025-07-01). */
 export type PricingModel = 'CBP' | 'PMP';

@@ -88,6 +88,50 @@ const settings = v.strictObject({
 	window_end: v.optional(v.picklist(['exclusive', 'inclusive'], 'must be exclusive or inclusive'))
 });
 
+const decimalAmount = v.pipe(
+	v.string('must be a decimal string'),
+	v.regex(/^\d{1,6}(\.\d{1,6})?$/, 'must be a decimal amount such as 0.0050 (at most 6 decimals)')
+);
+
+/** The provider's own price list on top of Meta's charge: shown separately, never mixed into it. */
+const adjustments = v.strictObject({
+	label: v.optional(v.pipe(v.string(), v.maxLength(100, 'must be at most 100 characters'))),
+	markup_percent: v.optional(
+		v.pipe(
+			v.number('must be a number'),
+			v.minValue(0, 'must be 0 or more'),
+			v.maxValue(1000, 'must be at most 1000')
+		)
+	),
+	fee_per_message: v.optional(decimalAmount),
+	fee_per_conversation: v.optional(decimalAmount)
+});
+
+/** A rate card the user imported (CSV market,category,rate), used instead of Meta's where it has a value. */
+const customRates = v.strictObject({
+	name: v.pipe(
+		v.string(),
+		v.minLength(1, 'must not be empty'),
+		v.maxLength(100, 'must be at most 100 characters')
+	),
+	model: v.picklist(['CBP', 'PMP'], 'must be CBP (per conversation) or PMP (per message)'),
+	currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD'))),
+	effective_from: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'))),
+	rows: v.pipe(
+		v.array(
+			v.strictObject({
+				market: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
+				category: v.picklist(
+					['marketing', 'utility', 'authentication', 'authentication_international', 'service'],
+					'must be marketing, utility, authentication, authentication_international or service'
+				),
+				rate: decimalAmount
+			})
+		),
+		v.maxLength(5000, 'must hold at most 5000 rows')
+	)
+});
+
 export const scenarioSchema = v.strictObject({
 	format: v.literal(SCENARIO_FORMAT, `must be "${SCENARIO_FORMAT}"`),
 	name: v.pipe(
@@ -104,6 +148,8 @@ export const scenarioSchema = v.strictObject({
 	),
 	account: v.optional(account),
 	settings: v.optional(settings),
+	adjustments: v.optional(adjustments),
+	custom_rates: v.optional(customRates),
 	narration: v.optional(
 		v.array(v.strictObject({ at: instant, text: v.pipe(v.string(), v.minLength(1), v.maxLength(500)) }))
 	),
@@ -116,6 +162,8 @@ export const scenarioSchema = v.strictObject({
 export type Scenario = v.InferOutput<typeof scenarioSchema>;
 export type ScenarioEvent = Scenario['events'][number];
 export type Narration = NonNullable<Scenario['narration']>[number];
+export type Adjustments = NonNullable<Scenario['adjustments']>;
+export type CustomRates = NonNullable<Scenario['custom_rates']>;
 
 export interface ScenarioError {
 	/** Dotted path of the field, e.g. "events.3.at". */

@@ -41,7 +41,8 @@ export function ledgerToJson(ledger: Ledger) {
 						}
 					}
 				: {}),
-			...(m.unpriced ? { unpriced: true } : {})
+			...(m.unpriced ? { unpriced: true } : {}),
+			...(ledger.provider ? { provider_charge: formatMicros(m.providerCharge) } : {})
 		})),
 		conversations: ledger.conversations.map((c) => ({
 			id: c.id,
@@ -56,7 +57,21 @@ export function ledgerToJson(ledger: Ledger) {
 			opened_at: iso(w.openedAt),
 			expires_at: iso(w.expiresAt)
 		})),
-		notes: ledger.notes
+		notes: ledger.notes,
+		...(ledger.provider
+			? {
+					provider: {
+						label: ledger.provider.label,
+						markup_percent: ledger.provider.markupPercent,
+						markup: formatMicros(ledger.provider.markup),
+						message_fees: formatMicros(ledger.provider.messageFees),
+						conversation_fees: formatMicros(ledger.provider.conversationFees),
+						total: formatMicros(ledger.provider.total),
+						grand_total: formatMicros(ledger.provider.grandTotal),
+						note: ledger.provider.note
+					}
+				}
+			: {})
 	};
 }
 

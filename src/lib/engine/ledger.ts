@@ -7,6 +7,7 @@ import type { RateCategory, Confidence } from '$lib/domain/rate-card';
 import type { RegimeId } from '$lib/domain/regimes';
 import type { ConversationCategory, TemplateCategory } from '$lib/domain/scenario';
 import type { EpochMs, Micros } from '$lib/domain/units';
+import type { ProviderSummary } from './adjustments';
 
 export type Outcome = 'received' | 'charged' | 'included' | 'free' | 'blocked' | 'failed';
 export const OUTCOMES: readonly Outcome[] = ['received', 'charged', 'included', 'free', 'blocked', 'failed'];
@@ -64,6 +65,10 @@ export interface LedgerMessage {
 	until: EpochMs | null;
 	/** Free-tier units used this month after this message, for free-tier reasons. */
 	freeTierUsed: number | null;
+	/** The provider's own charge on this message (mark-up and fees), apart from Meta's. */
+	providerCharge: Micros;
+	/** A caveat about volume tiers for this charge (per-message utility/authentication), if any. */
+	volumeTier: string | null;
 }
 
 export interface LedgerConversation {
@@ -105,6 +110,8 @@ export interface Ledger {
 	total: Micros;
 	totalsByCategory: Record<ConversationCategory, Micros>;
 	notes: string[];
+	/** The provider's price list applied on top (scenario.adjustments), if any. */
+	provider: ProviderSummary | null;
 	/** What is true from each instant on until the next snapshot: the states `stateAt` looks up. */
 	snapshots: LedgerSnapshot[];
 }

@@ -17,6 +17,8 @@ import {
 } from './ledger';
 import type { PricingContext } from './pricing-context';
 import { explain } from './reasons';
+import { applyAdjustments } from './adjustments';
+import { VOLUME_TIERS } from '$lib/domain/data/volume-tiers';
 
 export const CURRENCY = 'USD';
 
@@ -55,6 +57,7 @@ export function materialize(
 	let total = 0;
 	const regimes = new Set<RegimeId>();
 	let unpriced = 0;
+	const tiers = new VolumeTierCounter(scenario, events[0] ? ctx.dayAt(events[0].t).month : null);
 	events.forEach((te, i) => {
 		const d = decisions[i] as Decision;
 		const day = ctx.dayAt(te.t);
@@ -92,6 +95,10 @@ export function materialize(
 		total += d.charge;
 		if (d.unpriced) unpriced++;
 		regimes.add(d.regime.id);
+		const volumeTier =
+			d.code === 'template_charged' && (category === 'utility' || category === 'authentication')
+				? tiers.count(day.month, day.market.market, category)
+				: null;
 		messages[te.index] = {
 			event: te.index,
 			at: te.t,
@@ -100,14 +107,16 @@ export function materialize(
 			outcome: OUTCOME_OF[d.code],
 			charge: d.charge as Micros,
 			code: d.code,
-			reason,
+			reason: volumeTier ? `${reason} ${volumeTier}` : reason,
 			regime: d.regime.id,
 			market: day.market.market,
 			conversation: d.conversation,
 			rate,
 			unpriced: d.unpriced,
 			until: d.until as EpochMs | null,
-			freeTierUsed: d.freeTierUsed
+			freeTierUsed: d.freeTierUsed,
+			providerCharge: 0 as Micros,
+			volumeTier
 		};
 	});
 	const used = [...regimes];
@@ -122,7 +131,7 @@ export function materialize(
 			'Messages before 1 Jun 2023 are priced under the June 2023 rules (earlier pricing is not modelled).'
 		);
 	const firstDay = first ? ctx.dayAt(first.t) : null;
-	return {
+	const ledger: Ledger = {
 		regime:
 			used.length === 1
 				? (used[0] as RegimeId)
@@ -139,7 +148,44 @@ export function materialize(
 		windows,
 		total: total as Micros,
 		totalsByCategory: totals,
-		notes,
+		notes: [...notes, ...tiers.notes()],
+		provider: null,
 		snapshots: []
 	};
+	applyAdjustments(ledger, scenario.adjustments);
+	return ledger;
+}
+
+/**
+ * Volume tiers (§2.4): messages charged this month per market and category, starting from the
+ * account's assumption. Only India's first-tier bounds are known, and no lower tier's rate, so the
+ * charge stays at the list rate and the ledger says when it is an upper bound.
+ */
+class VolumeTierCounter {
+	private counts = new Map<string, number>();
+	private unknownMarkets = new Set<string>();
+	constructor(
+		private scenario: Scenario,
+		private firstMonth: string | null
+	) {}
+	count(month: string, market: string, category: 'utility' | 'authentication'): string | null {
+		const key = `${month}|${market}|${category}`;
+		const start =
+			month === this.firstMonth ? (this.scenario.account?.charged_this_month?.[category] ?? 0) : 0;
+		const n = (this.counts.get(key) ?? start) + 1;
+		this.counts.set(key, n);
+		const known = VOLUME_TIERS[market]?.[category];
+		if (!known) {
+			if (start > 0) this.unknownMarkets.add(`${market} ${category}`);
+			return null;
+		}
+		if (n <= known.listRateUpTo) return null;
+		return `Volume tier: this is ${category} message ${n.toLocaleString('en-US')} charged this month in ${market}, past the list-rate tier (up to ${known.listRateUpTo.toLocaleString('en-US')}); the lower tier's rate is not known here, so the list rate is shown as an upper bound.`;
+	}
+	notes(): string[] {
+		return [...this.unknownMarkets].map(
+			(m) =>
+				`Volume tiers: Meta's tier bounds for ${m} are not known here; every message is priced at the list rate (tier 0).`
+		);
+	}
 }

@@ -4,7 +4,8 @@
  * cached per local day, so a replay of many events touches Intl and the rate index once a day.
  */
 import { resolveMarket } from '$lib/domain/markets';
-import { lookupRate, type RateCategory, type RateLookup } from '$lib/domain/rate-card';
+import { customCardData } from '$lib/domain/custom-rates';
+import { lookupRate, type RateCardData, type RateCategory, type RateLookup } from '$lib/domain/rate-card';
 import { AUTH_INTERNATIONAL_FROM, regimeById, regimeOnDate, type Regime } from '$lib/domain/regimes';
 import type { Scenario, TemplateCategory } from '$lib/domain/scenario';
 import { localDate, startOfLocalDate } from '$lib/domain/time';
@@ -23,7 +24,8 @@ export class DayInfo {
 		readonly end: EpochMs,
 		readonly date: string,
 		readonly regime: Regime,
-		readonly market: MarketAt
+		readonly market: MarketAt,
+		private readonly custom: RateCardData | null
 	) {}
 	get month(): string {
 		return this.date.slice(0, 7);
@@ -33,7 +35,14 @@ export class DayInfo {
 		const key = `${regime.model}|${category}`;
 		let r = this.rates.get(key);
 		if (!r) {
-			r = lookupRate({ market: this.market.market, category, model: regime.model, date: this.date });
+			const q = { market: this.market.market, category, model: regime.model, date: this.date };
+			// A card the user imported wins where it has a value and is in force (same pricing model).
+			const custom = this.custom;
+			const own =
+				custom && custom.model === regime.model && custom.effectiveFrom <= this.date
+					? lookupRate({ ...q, currency: custom.currency, cards: [custom] })
+					: null;
+			r = own?.ok ? own : lookupRate(q);
 			this.rates.set(key, r);
 		}
 		return r;
@@ -53,6 +62,7 @@ export class PricingContext {
 	readonly freeTier2026: boolean;
 	readonly initialFreeUsed: number;
 	readonly authInternational: { eligible: boolean; primary_country: string } | null;
+	readonly customCard: RateCardData | null;
 	private days = new Map<string, DayInfo>();
 	private last: DayInfo | null = null;
 
@@ -64,6 +74,7 @@ export class PricingContext {
 		this.freeTier2026 = scenario.account?.free_service_tier_2026 ?? true;
 		this.initialFreeUsed = scenario.account?.free_service_used ?? 0;
 		this.authInternational = scenario.account?.auth_international ?? null;
+		this.customCard = scenario.custom_rates ? customCardData(scenario.custom_rates) : null;
 	}
 
 	/** Is a window that ends at `end` still open at `t`? Half-open by default (§6.1, a setting). */
@@ -80,11 +91,14 @@ export class PricingContext {
 			const start = startOfLocalDate(date, this.timezone);
 			const end = startOfLocalDate(nextDate(date), this.timezone);
 			const m = resolveMarket(this.recipient, date);
-			day = new DayInfo(start, end, date, regimeOnDate(date), {
-				market: m.market,
-				iso2: m.iso2,
-				isUnitedStates: m.isUnitedStates
-			});
+			day = new DayInfo(
+				start,
+				end,
+				date,
+				regimeOnDate(date),
+				{ market: m.market, iso2: m.iso2, isUnitedStates: m.isUnitedStates },
+				this.customCard
+			);
 			this.days.set(date, day);
 		}
 		this.last = day;
