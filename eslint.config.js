@@ -10,7 +10,19 @@ const restrict = (patterns) => ({ rules: { 'no-restricted-imports': ['error', { 
 const uiLibs = ['svelte', 'svelte/*', '$app/*', 'd3', 'd3-*', 'dexie', '@xstate/svelte'];
 
 export default ts.config(
-	{ ignores: ['build/', 'build-*/', '.svelte-kit/', '.svelte-kit-*/', 'tmp/', 'node_modules/', 'test-results/', 'playwright-report/', 'artifacts/'] },
+	{
+		ignores: [
+			'build/',
+			'build-*/',
+			'.svelte-kit/',
+			'.svelte-kit-*/',
+			'tmp/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/',
+			'artifacts/'
+		]
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,
@@ -43,19 +55,63 @@ export default ts.config(
 	{
 		files: ['src/lib/domain/**'],
 		...restrict([
-			{ group: [...uiLibs, 'xstate', '$lib/engine/*', '$lib/storage/*', '$lib/ui/*', '$lib/timeline/*', '$lib/state/*', '**/engine/*', '**/storage/*', '**/ui/*', '**/timeline/*', '**/state/*'], message: 'domain is pure TypeScript: it imports nothing from the layers above or UI libraries.' }
+			{
+				group: [
+					...uiLibs,
+					'xstate',
+					'$lib/engine/*',
+					'$lib/storage/*',
+					'$lib/ui/*',
+					'$lib/timeline/*',
+					'$lib/state/*',
+					'**/engine/*',
+					'**/storage/*',
+					'**/ui/*',
+					'**/timeline/*',
+					'**/state/*'
+				],
+				message: 'domain is pure TypeScript: it imports nothing from the layers above or UI libraries.'
+			}
 		])
 	},
 	{
 		files: ['src/lib/engine/**'],
 		...restrict([
-			{ group: [...uiLibs, '$lib/storage/*', '$lib/ui/*', '$lib/timeline/*', '$lib/state/*', '**/storage/*', '**/ui/*', '**/timeline/*', '**/state/*'], message: 'engine depends on domain only.' }
+			{
+				group: [
+					...uiLibs,
+					'$lib/storage/*',
+					'$lib/ui/*',
+					'$lib/timeline/*',
+					'$lib/state/*',
+					'**/storage/*',
+					'**/ui/*',
+					'**/timeline/*',
+					'**/state/*'
+				],
+				message: 'engine depends on domain only.'
+			}
 		])
 	},
 	{
 		files: ['src/lib/storage/**'],
 		...restrict([
-			{ group: ['svelte', 'svelte/*', '$app/*', 'd3', '@xstate/svelte', '$lib/ui/*', '$lib/timeline/*', '$lib/state/*', '**/ui/*', '**/timeline/*', '**/state/*'], message: 'storage depends on domain (and engine) only.' }
+			{
+				group: [
+					'svelte',
+					'svelte/*',
+					'$app/*',
+					'd3',
+					'@xstate/svelte',
+					'$lib/ui/*',
+					'$lib/timeline/*',
+					'$lib/state/*',
+					'**/ui/*',
+					'**/timeline/*',
+					'**/state/*'
+				],
+				message: 'storage depends on domain (and engine) only.'
+			}
 		])
 	},
 	{

@@ -7,11 +7,11 @@ const port = Number(process.env.E2E_PORT ?? 4317);
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
-	outputDir: 'test-results',
+	outputDir: 'test-results/e2e',
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
+	reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		viewport: { width: 1280, height: 720 },

@@ -4,15 +4,17 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
-		// Tests run in UTC; tz-display tests set their own zone explicitly.
-		env: { TZ: 'UTC' },
 		projects: [
 			{
 				extends: true,
 				test: {
 					name: 'node',
 					environment: 'node',
-					include: ['src/lib/{domain,engine,storage}/**/*.test.ts', 'src/cli/**/*.test.ts', 'tests/unit/**/*.test.ts']
+					include: [
+						'src/lib/{domain,engine,storage}/**/*.test.ts',
+						'src/cli/**/*.test.ts',
+						'tests/unit/**/*.test.ts'
+					]
 				}
 			},
 			{
