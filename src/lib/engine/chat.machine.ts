@@ -33,6 +33,10 @@ import { serviceWindowMachine } from './service-window.machine';
 export interface ChatLog {
 	conversations: LedgerConversation[];
 	windows: LedgerWindow[];
+	/** Ledger record of the customer service window currently open (restarts extend it). */
+	openServiceWindow: LedgerWindow | null;
+	/** The outcome of the last message event, read by the replay after each send. */
+	decision: Decision | null;
 }
 
 export type ChatEvent =
@@ -55,13 +59,9 @@ export interface ChatContext {
 	csw: ActorRefFrom<typeof serviceWindowMachine>;
 	fep: ActorRefFrom<typeof freeEntryPointMachine>;
 	conversations: Record<ConversationCategory, ActorRefFrom<typeof conversationMachine>>;
-	/** Ledger record of the customer service window currently open. */
-	openServiceWindow: LedgerWindow | null;
 	freeMonth: string;
 	freeUsed: number;
 	firstMonth: string | null;
-	/** The outcome of the last message event, read by the replay after each send. */
-	decision: Decision | null;
 }
 
 const CATEGORY_ORDER: readonly ConversationCategory[] = ['marketing', 'utility', 'authentication', 'service'];
@@ -187,7 +187,7 @@ export const chatMachine = setup({
 		receiveCustomerMessage: enqueueActions(({ context, event, enqueue }) => {
 			if (event.type !== 'CUSTOMER_MESSAGE') return;
 			const until = addDuration(asEpochMs(event.at), CUSTOMER_SERVICE_WINDOW);
-			let record = context.openServiceWindow;
+			let record = context.log.openServiceWindow;
 			if (record && isOpen(context.csw)) {
 				record.expiresAt = until;
 				record.lastResetAt = asEpochMs(event.at);
@@ -205,25 +205,25 @@ export const chatMachine = setup({
 			enqueue.sendTo(context.csw, { type: 'CUSTOMER_MESSAGE', at: event.at });
 			if (event.entryPoint) enqueue.sendTo(context.fep, { type: 'ENTRY_POINT_MESSAGE', at: event.at });
 			const regime = regimeOf(context, event.at);
-			enqueue.assign({
-				openServiceWindow: record,
-				decision: decision(regime, event.entryPoint ? 'received_entry_point' : 'received', { until })
+			context.log.openServiceWindow = record;
+			context.log.decision = decision(regime, event.entryPoint ? 'received_entry_point' : 'received', {
+				until
 			});
 		}),
-		decideBlocked: assign(({ context, event }) => ({
-			decision: decision(regimeOf(context, business(event).at), 'blocked_outside_window')
-		})),
-		decideUndelivered: assign(({ context, event }) => ({
-			decision: decision(regimeOf(context, business(event).at), 'not_delivered')
-		})),
-		decideUsMarketingPaused: assign(({ context, event }) => ({
-			decision: decision(regimeOf(context, business(event).at), 'us_marketing_paused')
-		})),
-		decideInFreeEntryPoint: assign(({ context, event }) => ({
-			decision: decision(regimeOf(context, business(event).at), 'in_free_entry_point', {
+		decideBlocked: ({ context, event }) => {
+			context.log.decision = decision(regimeOf(context, business(event).at), 'blocked_outside_window');
+		},
+		decideUndelivered: ({ context, event }) => {
+			context.log.decision = decision(regimeOf(context, business(event).at), 'not_delivered');
+		},
+		decideUsMarketingPaused: ({ context, event }) => {
+			context.log.decision = decision(regimeOf(context, business(event).at), 'us_marketing_paused');
+		},
+		decideInFreeEntryPoint: ({ context, event }) => {
+			context.log.decision = decision(regimeOf(context, business(event).at), 'in_free_entry_point', {
 				until: context.fep.getSnapshot().context.expiresAt
-			})
-		})),
+			});
+		},
 		openFreeEntryPoint: enqueueActions(({ context, event, enqueue }) => {
 			const e = business(event);
 			const at = asEpochMs(e.at);
@@ -245,21 +245,19 @@ export const chatMachine = setup({
 				if (record) record.closedAt = at;
 				enqueue.sendTo(ref, { type: 'CLOSE', at: e.at });
 			}
-			enqueue.assign({ decision: decision(regimeOf(context, e.at), 'free_entry_point_opened', { until }) });
+			context.log.decision = decision(regimeOf(context, e.at), 'free_entry_point_opened', { until });
 		}),
-		rideConversation: assign(({ context, event }) => {
+		rideConversation: ({ context, event }) => {
 			const e = business(event);
 			const ref = rideable(context, e);
 			const c = ref?.getSnapshot().context;
 			const code: ReasonCode =
 				e.freeForm && c?.category !== 'service' ? 'free_form_in_open_conversation' : 'in_open_conversation';
-			return {
-				decision: decision(regimeOf(context, e.at), code, {
-					conversation: c?.id ?? null,
-					until: c?.expiresAt ?? null
-				})
-			};
-		}),
+			context.log.decision = decision(regimeOf(context, e.at), code, {
+				conversation: c?.id ?? null,
+				until: c?.expiresAt ?? null
+			});
+		},
 		openConversation: enqueueActions(({ context, event, enqueue }) => {
 			const e = business(event);
 			const day = dayOf(context, e.at);
@@ -291,50 +289,50 @@ export const chatMachine = setup({
 				regime: regime.id
 			});
 			enqueue.sendTo(context.conversations[e.category], { type: 'OPEN', at: e.at, id });
-			enqueue.assign({ decision: d, ...(freeTier ?? {}) });
+			context.log.decision = d;
+			if (freeTier) enqueue.assign(freeTier);
 		}),
-		decideServiceMessageFree: assign(({ context, event }) => ({
-			decision: decision(regimeOf(context, business(event).at), 'service_message_free', {
+		decideServiceMessageFree: ({ context, event }) => {
+			context.log.decision = decision(regimeOf(context, business(event).at), 'service_message_free', {
 				until: context.csw.getSnapshot().context.expiresAt
-			})
-		})),
+			});
+		},
 		useMessageFreeTier: assign(({ context, event }) => {
 			const s = freeTierState(context, business(event).at);
-			return {
-				freeMonth: s.month,
-				freeUsed: s.used + 1,
-				decision: decision(regimeOf(context, business(event).at), 'service_message_free_tier', {
-					freeTierUsed: s.used + 1
-				})
-			};
+			context.log.decision = decision(regimeOf(context, business(event).at), 'service_message_free_tier', {
+				freeTierUsed: s.used + 1
+			});
+			return { freeMonth: s.month, freeUsed: s.used + 1 };
 		}),
-		chargeServiceMessage: assign(({ context, event }) => {
+		chargeServiceMessage: ({ context, event }) => {
 			const day = dayOf(context, business(event).at);
 			const regime = context.pricing.regimeFor(day);
 			const s = context.pricing.serviceRate(day, regime);
-			return { decision: priced(regime, 'service_message_charged', s.category, s.lookup) };
-		}),
-		rideSpanningUtility: assign(({ context, event }) => {
+			context.log.decision = priced(regime, 'service_message_charged', s.category, s.lookup);
+		},
+		rideSpanningUtility: ({ context, event }) => {
 			const c = context.conversations.utility.getSnapshot().context;
-			return {
-				decision: decision(regimeOf(context, business(event).at), 'utility_in_spanning_conversation', {
+			context.log.decision = decision(
+				regimeOf(context, business(event).at),
+				'utility_in_spanning_conversation',
+				{
 					conversation: c.id,
 					until: c.expiresAt
-				})
-			};
-		}),
-		decideUtilityInServiceWindow: assign(({ context, event }) => ({
-			decision: decision(regimeOf(context, business(event).at), 'utility_in_service_window', {
+				}
+			);
+		},
+		decideUtilityInServiceWindow: ({ context, event }) => {
+			context.log.decision = decision(regimeOf(context, business(event).at), 'utility_in_service_window', {
 				until: context.csw.getSnapshot().context.expiresAt
-			})
-		})),
-		chargeTemplate: assign(({ context, event }) => {
+			});
+		},
+		chargeTemplate: ({ context, event }) => {
 			const e = business(event);
 			const day = dayOf(context, e.at);
 			const regime = context.pricing.regimeFor(day);
 			const rc = context.pricing.rateCategoryFor(e.category as 'marketing', day);
-			return { decision: priced(regime, 'template_charged', rc, day.rate(rc, regime)) };
-		})
+			context.log.decision = priced(regime, 'template_charged', rc, day.rate(rc, regime));
+		}
 	}
 }).createMachine({
 	id: 'chat',
@@ -353,11 +351,9 @@ export const chatMachine = setup({
 				authentication: conversation('authentication'),
 				service: conversation('service')
 			},
-			openServiceWindow: null,
 			freeMonth: '',
 			freeUsed: 0,
-			firstMonth: input.firstAt === null ? null : input.pricing.dayAt(asEpochMs(input.firstAt)).month,
-			decision: null
+			firstMonth: input.firstAt === null ? null : input.pricing.dayAt(asEpochMs(input.firstAt)).month
 		};
 	},
 	on: {

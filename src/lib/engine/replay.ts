@@ -12,6 +12,8 @@ import { emptyTotals, type Ledger, type LedgerSnapshot } from './ledger';
 import { materialize } from './materialize';
 import { PricingContext } from './pricing-context';
 
+const CATEGORIES = ['marketing', 'utility', 'authentication', 'service'] as const;
+
 function toChatEvent({ index, t, event }: TimedEvent): ChatEvent {
 	if (event.type === 'customer_message')
 		return { type: 'CUSTOMER_MESSAGE', index, at: t, entryPoint: event.entry_point !== undefined };
@@ -37,8 +39,8 @@ function nextDeadline(context: ChatContext): number {
 	const fep = context.fep.getSnapshot();
 	if (fep.value === 'open') consider(fep.context.expiresAt);
 	if (fep.value === 'eligible') consider(fep.context.eligibleUntil);
-	for (const ref of Object.values(context.conversations)) {
-		const s = ref.getSnapshot();
+	for (const category of CATEGORIES) {
+		const s = context.conversations[category].getSnapshot();
 		if (s.value === 'open') consider(s.context.expiresAt);
 	}
 	return next;
@@ -47,19 +49,18 @@ function nextDeadline(context: ChatContext): number {
 export function replay(scenario: Scenario): Ledger {
 	const events = timedEvents(scenario);
 	const pricing = new PricingContext(scenario);
-	const log: ChatLog = { conversations: [], windows: [] };
+	const log: ChatLog = { conversations: [], windows: [], openServiceWindow: null, decision: null };
 	const actor = createActor(chatMachine, { input: { pricing, log, firstAt: events[0]?.t ?? null } }).start();
 	const decisions: Decision[] = [];
 	const snapshots: LedgerSnapshot[] = [];
 	let total = 0;
 	// Replaced (never mutated) when a charge lands, so unchanged snapshots share one object.
 	let totals = emptyTotals();
-	const categories = ['marketing', 'utility', 'authentication', 'service'] as const;
 
 	const snap = (at: number) => {
 		const c = actor.getSnapshot().context;
 		const open: number[] = [];
-		for (const category of categories) {
+		for (const category of CATEGORIES) {
 			const s = c.conversations[category].getSnapshot();
 			if (s.value === 'open' && s.context.id !== null) open.push(s.context.id);
 		}
@@ -67,7 +68,7 @@ export function replay(scenario: Scenario): Ledger {
 		const fep = c.fep.getSnapshot();
 		snapshots.push({
 			at: asEpochMs(at),
-			serviceWindow: c.csw.getSnapshot().value === 'open' ? (c.openServiceWindow?.id ?? null) : null,
+			serviceWindow: c.csw.getSnapshot().value === 'open' ? (log.openServiceWindow?.id ?? null) : null,
 			freeEntryPoint: fep.value === 'open' ? lastWindowOfKind(log, 'free_entry_point') : null,
 			conversations: open,
 			messagesSoFar: decisions.length,
@@ -114,7 +115,7 @@ export function replay(scenario: Scenario): Ledger {
 		tick(te.t);
 		const chatEvent = toChatEvent(te);
 		actor.send(chatEvent);
-		const d = actor.getSnapshot().context.decision as Decision;
+		const d = log.decision as Decision;
 		decisions.push(d);
 		if (d.charge) {
 			total += d.charge;
