@@ -122,8 +122,12 @@ export interface Ledger {
  */
 export interface LedgerSnapshot {
 	at: EpochMs;
-	/** Ids (into `windows`) of the open customer service window and free entry point, if any. */
-	serviceWindow: number | null;
+	/**
+	 * The open customer service window as it stood then: its end moves with every customer message,
+	 * so the snapshot keeps the end in force at that instant, not the window's final one.
+	 */
+	serviceWindow: { id: number; expiresAt: EpochMs; lastResetAt: EpochMs } | null;
+	/** Id (into `windows`) of the open free entry point, if any (it never moves). */
 	freeEntryPoint: number | null;
 	/** Ids (into `conversations`) of the open conversations. */
 	conversations: number[];

@@ -252,11 +252,14 @@ describe('invariants', { timeout: 120_000 }, () => {
 							)
 							.map((c) => c.id);
 						expect(st.conversations.map((c) => c.id)).toEqual(expected);
-						const csw = l.windows.find(
-							(w) => w.kind === 'customer_service' && open(w.openedAt, w.expiresAt, t)
-						);
-						expect(st.serviceWindow?.id ?? null).toBe(csw?.id ?? null);
-						expect(st.freeForm.allowed).toBe(Boolean(csw));
+						// The window in force at t ends 24 h after the last customer message at or before t.
+						const customersSoFar = l.messages.filter((m) => m.type === 'customer_message' && m.at <= t);
+						const last = Math.max(-Infinity, ...customersSoFar.map((m) => m.at));
+						const cswOpen = open(last, last + CUSTOMER_SERVICE_WINDOW, t);
+						const end = cswOpen ? last + CUSTOMER_SERVICE_WINDOW : null;
+						expect(st.freeForm.allowed).toBe(cswOpen);
+						expect(st.serviceWindow?.expiresAt ?? null).toBe(end);
+						expect(st.freeForm.until).toBe(end);
 						const charged = l.messages.filter((m) => m.at <= t).reduce((a, m) => a + m.charge, 0);
 						expect(st.total).toBe(charged);
 					}

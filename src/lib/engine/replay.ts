@@ -68,7 +68,14 @@ export function replay(scenario: Scenario): Ledger {
 		const fep = c.fep.getSnapshot();
 		snapshots.push({
 			at: asEpochMs(at),
-			serviceWindow: c.csw.getSnapshot().value === 'open' ? (log.openServiceWindow?.id ?? null) : null,
+			serviceWindow:
+				c.csw.getSnapshot().value === 'open' && log.openServiceWindow
+					? {
+							id: log.openServiceWindow.id,
+							expiresAt: log.openServiceWindow.expiresAt,
+							lastResetAt: log.openServiceWindow.lastResetAt
+						}
+					: null,
 			freeEntryPoint: fep.value === 'open' ? lastWindowOfKind(log, 'free_entry_point') : null,
 			conversations: open,
 			messagesSoFar: decisions.length,
@@ -86,7 +93,7 @@ export function replay(scenario: Scenario): Ledger {
 	const recordEndsUntil = (t: number) => {
 		for (let prev = snapshots.at(-1); prev; prev = snapshots.at(-1)) {
 			let d = Infinity;
-			if (prev.serviceWindow !== null) d = Math.min(d, windowEnd(prev.serviceWindow));
+			if (prev.serviceWindow !== null) d = Math.min(d, prev.serviceWindow.expiresAt + shift);
 			if (prev.freeEntryPoint !== null) d = Math.min(d, windowEnd(prev.freeEntryPoint));
 			for (const id of prev.conversations) d = Math.min(d, conversationEnd(id));
 			if (d > t || d === Infinity) return;
@@ -94,7 +101,7 @@ export function replay(scenario: Scenario): Ledger {
 				...prev,
 				at: asEpochMs(d),
 				serviceWindow:
-					prev.serviceWindow !== null && windowEnd(prev.serviceWindow) > d ? prev.serviceWindow : null,
+					prev.serviceWindow !== null && prev.serviceWindow.expiresAt + shift > d ? prev.serviceWindow : null,
 				freeEntryPoint:
 					prev.freeEntryPoint !== null && windowEnd(prev.freeEntryPoint) > d ? prev.freeEntryPoint : null,
 				conversations: prev.conversations.filter((id) => conversationEnd(id) > d)

@@ -28,6 +28,14 @@ describe('stateAt', () => {
 	});
 
 	const uc1 = replay(useCaseById('service-conversation')!.scenario);
+	it('use case 1: before the customer writes again, the window ends 24 h after the first message', () => {
+		const early = stateAt(uc1, t('2023-09-12T10:30:00+07:00'));
+		expect(early.freeForm.until).toBe(t('2023-09-13T09:00:00+07:00'));
+		expect(early.serviceWindow?.expiresAt).toBe(t('2023-09-13T09:00:00+07:00'));
+		expect(early.freeForm.reason).toMatch(/^Yes, until Wed 13 Sep 2023 09:00/);
+		const later = stateAt(uc1, t('2023-09-12T12:00:00+07:00'));
+		expect(later.serviceWindow?.expiresAt).toBe(t('2023-09-13T12:00:00+07:00'));
+	});
 	it('use case 1: free-form allowed until the window closes, then not', () => {
 		const open = stateAt(uc1, t('2023-09-13T11:59:00+07:00')).freeForm;
 		expect(open.allowed).toBe(true);

@@ -50,7 +50,11 @@ export function snapshotIndexAt(snapshots: readonly LedgerSnapshot[], t: number)
 export function stateAt(ledger: Ledger, t: EpochMs): StateAt {
 	const i = snapshotIndexAt(ledger.snapshots, t);
 	const s = i >= 0 ? (ledger.snapshots[i] as LedgerSnapshot) : null;
-	const serviceWindow = s?.serviceWindow != null ? (ledger.windows[s.serviceWindow] ?? null) : null;
+	const open = s?.serviceWindow ?? null;
+	const record = open ? ledger.windows[open.id] : undefined;
+	// The window as it stood at t: later customer messages move its end, the snapshot does not.
+	const serviceWindow =
+		open && record ? { ...record, expiresAt: open.expiresAt, lastResetAt: open.lastResetAt } : null;
 	const freeEntryPoint = s?.freeEntryPoint != null ? (ledger.windows[s.freeEntryPoint] ?? null) : null;
 	return {
 		at: t,
