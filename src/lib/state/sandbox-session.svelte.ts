@@ -3,9 +3,9 @@
  * changes), the playhead and the state at it, undo/redo. One instance per page, shared via context.
  */
 import { createContext } from 'svelte';
-import { timedEvents, type Scenario } from '$lib/domain/scenario';
-import { asEpochMs, type EpochMs } from '$lib/domain/units';
-import type { Ledger } from '$lib/engine/ledger';
+import { timedEvents, type Scenario, type TimedEvent } from '$lib/domain/scenario';
+import { asEpochMs, HOUR, type EpochMs } from '$lib/domain/units';
+import { endOfConversation, type Ledger } from '$lib/engine/ledger';
 import { replay } from '$lib/engine/replay';
 import { stateAt, type StateAt } from '$lib/engine/state-at';
 
@@ -21,6 +21,12 @@ export class SandboxSession {
 	runId = $state<string | null>(null);
 	/** Bumped on every edit; the runs library compares it with what it saved last. */
 	revision = $state(0);
+	/** Input index of the selected event (timeline, message list, editor), or null. */
+	selected = $state<number | null>(null);
+	/** Events in time order: stepping, the message list. */
+	timed: TimedEvent[] = $derived(timedEvents(this.scenario));
+	/** From the first event to the last instant anything is still open: where playback runs. */
+	span: { start: EpochMs; end: EpochMs } = $derived(spanOf(this.timed, this.ledger));
 	private past = $state.raw<Scenario[]>([]);
 	private future = $state.raw<Scenario[]>([]);
 
@@ -43,6 +49,7 @@ export class SandboxSession {
 		this.future = [];
 		this.scenario = next;
 		this.revision++;
+		this.clampSelection();
 	}
 
 	/** Loads another scenario (open a run, a use case): no undo across loads. */
@@ -52,6 +59,7 @@ export class SandboxSession {
 		this.past = [];
 		this.future = [];
 		this.playhead = firstInstant(scenario);
+		this.selected = null;
 		this.revision++;
 	}
 
@@ -62,6 +70,7 @@ export class SandboxSession {
 		this.past = this.past.slice(0, -1);
 		this.scenario = prev;
 		this.revision++;
+		this.clampSelection();
 	}
 
 	redo(): void {
@@ -71,7 +80,39 @@ export class SandboxSession {
 		this.future = this.future.slice(1);
 		this.scenario = next;
 		this.revision++;
+		this.clampSelection();
 	}
+
+	/** Moves the playhead to an event and selects it (a click in the message list, stepping). */
+	goToEvent(index: number): void {
+		const e = this.timed.find((x) => x.index === index);
+		if (!e) return;
+		this.playhead = e.t;
+		this.selected = index;
+	}
+
+	/** The next (+1) or previous (−1) event strictly after / before the playhead, selected. */
+	step(direction: 1 | -1): void {
+		const t = this.playhead;
+		const target = direction > 0 ? this.timed.find((e) => e.t > t) : this.timed.findLast((e) => e.t < t);
+		if (target) this.goToEvent(target.index);
+	}
+
+	private clampSelection(): void {
+		if (this.selected !== null && this.selected >= this.scenario.events.length) this.selected = null;
+	}
+}
+
+function spanOf(timed: readonly TimedEvent[], ledger: Ledger): { start: EpochMs; end: EpochMs } {
+	const first = timed[0]?.t;
+	if (first === undefined) {
+		const t = asEpochMs(Date.UTC(2023, 8, 12));
+		return { start: t, end: asEpochMs(t + 24 * HOUR) };
+	}
+	let end: number = timed.at(-1)?.t ?? first;
+	for (const c of ledger.conversations) end = Math.max(end, endOfConversation(c));
+	for (const w of ledger.windows) end = Math.max(end, w.expiresAt);
+	return { start: first, end: asEpochMs(end) };
 }
 
 function firstInstant(scenario: Scenario): EpochMs {

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { useCaseById } from '$lib/domain/use-cases';
+import { HOUR, asEpochMs } from '$lib/domain/units';
+import { Playback } from './playback.svelte';
+import { SandboxSession } from './sandbox-session.svelte';
+import { deleteEvent, setRegime } from './scenario-edits';
+
+const uc1 = () => useCaseById('service-conversation')!.scenario;
+const at = (iso: string) => Date.parse(iso);
+
+describe('SandboxSession', () => {
+	it('opens at the first event; stepping moves to the next and previous event and selects it', () => {
+		const s = new SandboxSession(uc1());
+		expect(s.playhead).toBe(at('2023-09-12T09:00:00+07:00'));
+		s.step(1);
+		expect(s.playhead).toBe(at('2023-09-12T10:00:00+07:00'));
+		expect(s.selected).toBe(1);
+		s.step(1);
+		s.step(-1);
+		expect(s.selected).toBe(1);
+		s.step(-1);
+		s.step(-1); // nothing before the first event: stays
+		expect(s.selected).toBe(0);
+	});
+
+	it('reads the state at the playhead without re-pricing, and re-prices on an edit that undo reverts', () => {
+		const s = new SandboxSession(uc1());
+		const ledger = s.ledger;
+		s.playhead = asEpochMs(at('2023-09-13T13:30:00+07:00'));
+		expect(s.ledger).toBe(ledger);
+		expect(s.state.freeForm.allowed).toBe(false);
+		expect(s.state.total).toBe(38_000);
+		s.edit(setRegime(s.scenario, 'cbp-2024-11'));
+		expect(s.state.total).toBe(0);
+		expect(s.canUndo).toBe(true);
+		s.undo();
+		expect(s.state.total).toBe(38_000);
+		s.redo();
+		expect(s.ledger.regime).toBe('cbp-2024-11');
+	});
+
+	it('drops a selection that no longer exists after an edit or undo', () => {
+		const s = new SandboxSession(uc1());
+		s.goToEvent(4);
+		expect(s.selected).toBe(4);
+		s.edit(deleteEvent(s.scenario, 0));
+		expect(s.selected).toBeNull();
+	});
+
+	it('spans from the first event to the last window or conversation end', () => {
+		const s = new SandboxSession(uc1());
+		expect(s.span.start).toBe(at('2023-09-12T09:00:00+07:00'));
+		expect(s.span.end).toBe(at('2023-09-14T11:00:00+07:00'));
+	});
+});
+
+describe('Playback', () => {
+	it('advances the playhead at the chosen speed and stops at the end', () => {
+		const s = new SandboxSession(uc1());
+		const frames: ((now: number) => void)[] = [];
+		const p = new Playback(
+			s,
+			(cb) => frames.push(cb),
+			() => {}
+		);
+		p.speed = 6 * HOUR;
+		p.play();
+		const start = s.playhead;
+		let now = 0;
+		const tick = (ms: number) => {
+			now += ms;
+			frames.shift()?.(now);
+		};
+		tick(0);
+		tick(100); // 0.1 s at 6 h/s = 36 min
+		expect(s.playhead - start).toBe(0.6 * HOUR);
+		for (let i = 0; i < 200 && p.playing; i++) tick(200);
+		expect(p.playing).toBe(false);
+		expect(s.playhead).toBe(s.span.end);
+		// Play again at the end starts over.
+		p.play();
+		expect(s.playhead).toBe(s.span.start);
+		p.pause();
+	});
+});
