@@ -122,6 +122,18 @@ export function setSettings(s: Scenario, patch: Partial<Settings>): Scenario {
 	return { ...s, settings: prune({ ...s.settings, ...patch }) };
 }
 
+/** The provider's price list or an imported rate card; undefined removes it. */
+export function setPricingExtra<K extends 'adjustments' | 'custom_rates'>(
+	s: Scenario,
+	key: K,
+	value: Scenario[K] | undefined
+): Scenario {
+	const next = { ...s };
+	if (value === undefined) delete next[key];
+	else next[key] = value;
+	return next;
+}
+
 /** Name, market or time zone; the caller validates the value first. */
 export function setField(s: Scenario, field: 'name' | 'market' | 'timezone', value: string): Scenario {
 	return s[field] === value ? s : { ...s, [field]: value };

@@ -1,0 +1,36 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useCaseById } from '$lib/domain/use-cases';
+import type { Scenario } from '$lib/domain/scenario';
+import AccountAssumptions from './AccountAssumptions.svelte';
+
+afterEach(cleanup);
+
+const scenario = useCaseById('multiple-conversations')!.scenario;
+
+describe('AccountAssumptions', () => {
+	it('records messages already charged this month', async () => {
+		const onedit = vi.fn<(s: Scenario) => void>();
+		render(AccountAssumptions, { props: { scenario, onedit } });
+		await fireEvent.change(screen.getByTestId('charged-utility'), { target: { value: '24999999' } });
+		expect(onedit).toHaveBeenCalledOnce();
+		expect(onedit.mock.calls[0]?.[0].account?.charged_this_month).toEqual({ utility: 24_999_999 });
+		expect(onedit.mock.calls[0]?.[0].account?.free_service_used).toBe(1000);
+	});
+	it('refuses a count that is not a whole number, and says why', async () => {
+		const onedit = vi.fn();
+		render(AccountAssumptions, { props: { scenario, onedit } });
+		await fireEvent.change(screen.getByTestId('charged-authentication'), { target: { value: '1.5' } });
+		expect(onedit).not.toHaveBeenCalled();
+		expect(screen.getByRole('alert')).toHaveTextContent('A whole number');
+	});
+	it('turns authentication-international eligibility on with a primary country', async () => {
+		const onedit = vi.fn<(s: Scenario) => void>();
+		render(AccountAssumptions, { props: { scenario, onedit } });
+		await fireEvent.click(screen.getByTestId('auth-intl-eligible'));
+		expect(onedit.mock.calls[0]?.[0].account?.auth_international).toEqual({
+			eligible: true,
+			primary_country: 'SG'
+		});
+	});
+});
