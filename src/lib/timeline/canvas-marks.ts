@@ -1,0 +1,175 @@
+/**
+ * The dense layer: message marks painted on a <canvas> when more than DENSE_THRESHOLD are in view.
+ * Measured in bench/browser/TIMELINE.md: SVG holds ~1,500 marks comfortably, not 10,000, so past
+ * that the marks become pixels (same shapes and colours as the SVG marks) and the SVG keeps only
+ * bands, axis and the focus/drag affordances.
+ */
+import { formatMicros } from '$lib/domain/units';
+import type { LaneRow, MarkTone, TimelineMark } from './lanes';
+
+export const DENSE_THRESHOLD = 1500;
+
+export type MarkStyle = 'solid' | 'hollow' | 'blocked' | 'failed';
+
+/** One visual language for SVG and canvas: charged/received filled, no-charge hollow, blocked red ✕, failed grey slash. */
+export function markStyle(m: Pick<TimelineMark, 'outcome'>): MarkStyle {
+	switch (m.outcome) {
+		case 'blocked':
+			return 'blocked';
+		case 'failed':
+			return 'failed';
+		case 'included':
+		case 'free':
+			return 'hollow';
+		default:
+			return 'solid';
+	}
+}
+
+export type Palette = Record<MarkTone | 'blocked' | 'failed' | 'fg' | 'bg' | 'selected', string>;
+const PALETTE_KEYS: (keyof Palette)[] = [
+	'customer',
+	'marketing',
+	'utility',
+	'authentication',
+	'service',
+	'blocked',
+	'failed',
+	'fg',
+	'bg',
+	'selected'
+];
+
+/** The CSS custom properties (--tl-*) resolved on `el`, so the canvas follows the theme. */
+export function readPalette(el: Element): Palette {
+	const cs = getComputedStyle(el);
+	return Object.fromEntries(
+		PALETTE_KEYS.map((k) => [k, cs.getPropertyValue(`--tl-${k}`).trim() || '#888'])
+	) as Palette;
+}
+
+export interface DrawInput {
+	marks: readonly TimelineMark[];
+	x: (t: number) => number;
+	rows: Record<string, LaneRow>;
+	labelled: ReadonlySet<number>;
+	selected: number | null;
+	palette: Palette;
+	width: number;
+	height: number;
+}
+
+/** Mark centre: below the middle of its lane, leaving room for the amount label above. */
+export const markY = (row: LaneRow | undefined): number => (row ? row.y + row.height * 0.62 : 0);
+
+/** Sprite box in CSS px: the largest mark (a 6.5 px diamond with its stroke) fits with a margin. */
+const BOX = 16;
+
+function paintShape(
+	ctx: CanvasRenderingContext2D,
+	shape: TimelineMark['shape'],
+	style: MarkStyle,
+	colour: string,
+	bg: string
+) {
+	ctx.beginPath();
+	if (shape === 'diamond') {
+		ctx.moveTo(0, -6.5);
+		ctx.lineTo(6.5, 0);
+		ctx.lineTo(0, 6.5);
+		ctx.lineTo(-6.5, 0);
+		ctx.closePath();
+	} else ctx.arc(0, 0, 5.5, 0, Math.PI * 2);
+	ctx.lineWidth = 1.6;
+	ctx.fillStyle = style === 'solid' ? colour : bg;
+	ctx.strokeStyle = colour;
+	ctx.setLineDash(style === 'failed' ? [2, 2] : []);
+	ctx.fill();
+	ctx.stroke();
+	if (style === 'blocked' || style === 'failed') {
+		ctx.setLineDash([]);
+		ctx.beginPath();
+		ctx.moveTo(-4, 4);
+		ctx.lineTo(4, -4);
+		if (style === 'blocked') {
+			ctx.moveTo(-4, -4);
+			ctx.lineTo(4, 4);
+		}
+		ctx.stroke();
+	}
+}
+
+/**
+ * One pre-drawn image per (shape, colour, style): stamping small bitmaps is cheap even in software
+ * raster, where filling and stroking one 10,000-subpath path took ~300 ms a frame (measured under
+ * --disable-gpu, see bench/browser/TIMELINE.md). An ImageBitmap, because drawing from a <canvas>
+ * source snapshots that canvas on every call.
+ */
+type Sprite = ImageBitmap | HTMLCanvasElement;
+const sprites = new Map<string, Sprite>();
+function sprite(
+	shape: TimelineMark['shape'],
+	style: MarkStyle,
+	colour: string,
+	bg: string,
+	dpr: number
+): Sprite {
+	const key = `${shape}|${style}|${colour}|${bg}|${dpr}`;
+	let c = sprites.get(key);
+	if (!c) {
+		const size = Math.ceil(BOX * dpr);
+		const off = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(size, size) : null;
+		const el = off ? null : Object.assign(document.createElement('canvas'), { width: size, height: size });
+		const ctx = (off?.getContext('2d') ?? el?.getContext('2d')) as CanvasRenderingContext2D | null;
+		if (ctx) {
+			ctx.setTransform(dpr, 0, 0, dpr, size / 2, size / 2);
+			paintShape(ctx, shape, style, colour, bg);
+		}
+		c = off ? off.transferToImageBitmap() : (el as HTMLCanvasElement);
+		if (sprites.size > 200) sprites.clear();
+		sprites.set(key, c);
+	}
+	return c;
+}
+
+export function drawMarks(ctx: CanvasRenderingContext2D, input: DrawInput, dpr = 1): void {
+	const { marks, x, rows, labelled, palette, width, height } = input;
+	ctx.clearRect(0, 0, width, height);
+	// Whole device pixels: a stamp at a fractional offset is resampled (blurred, and slower).
+	const snap = (v: number) => Math.round(v * dpr) / dpr;
+	const rowY: Record<string, number> = {};
+	for (const [id, r] of Object.entries(rows)) rowY[id] = snap(markY(r));
+	// Zoomed out, many marks land on the same device pixel: a stamp already there is not stamped again.
+	const stamped = new Set<number>();
+	const ids = new Map<string, number>();
+	const stamps: Sprite[] = [];
+	for (const m of marks) {
+		const style = markStyle(m);
+		const look = `${m.shape}${style}${m.tone}`;
+		let id = ids.get(look);
+		if (id === undefined) {
+			const colour =
+				style === 'blocked' ? palette.blocked : style === 'failed' ? palette.failed : palette[m.tone];
+			id = stamps.push(sprite(m.shape, style, colour, palette.bg, dpr)) - 1;
+			ids.set(look, id);
+		}
+		const px = snap(x(m.at));
+		const key = (Math.round(px * dpr) * 64 + id) * 2 + (m.lane === 'customer' ? 0 : 1);
+		if (stamped.has(key)) continue;
+		stamped.add(key);
+		ctx.drawImage(stamps[id] as Sprite, px - BOX / 2, (rowY[m.lane] ?? 0) - BOX / 2, BOX, BOX);
+	}
+	const sel = input.selected === null ? undefined : marks.find((m) => m.event === input.selected);
+	if (sel) {
+		ctx.beginPath();
+		ctx.arc(x(sel.at), markY(rows[sel.lane]), 9, 0, Math.PI * 2);
+		ctx.strokeStyle = palette.selected;
+		ctx.lineWidth = 2;
+		ctx.stroke();
+	}
+	ctx.fillStyle = palette.fg;
+	ctx.font = '11px system-ui, sans-serif';
+	ctx.textAlign = 'center';
+	for (const m of marks)
+		if (labelled.has(m.i)) ctx.fillText(formatMicros(m.charge), x(m.at), markY(rows[m.lane]) - 10);
+}

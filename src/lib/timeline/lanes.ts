@@ -1,0 +1,177 @@
+/**
+ * Lane layout: which ledger item goes in which lane, and where the lanes sit vertically. Items are
+ * computed once per ledger (never per playhead move); rows once per height.
+ */
+import type { ConversationCategory } from '$lib/domain/scenario';
+import type { EpochMs, Micros } from '$lib/domain/units';
+import {
+	endOfConversation,
+	type Ledger,
+	type LedgerMessage,
+	type Outcome,
+	type WindowKind
+} from '$lib/engine/ledger';
+import type { Domain } from './scale';
+
+export type LaneId =
+	| 'customer'
+	| 'business'
+	| 'service_window'
+	| 'marketing'
+	| 'utility'
+	| 'authentication'
+	| 'service'
+	| 'free_entry_point';
+
+export interface LaneDef {
+	id: LaneId;
+	label: string;
+	kind: 'marks' | 'band';
+}
+
+export const LANES: readonly LaneDef[] = [
+	{ id: 'customer', label: 'Customer', kind: 'marks' },
+	{ id: 'business', label: 'Business', kind: 'marks' },
+	{ id: 'service_window', label: 'Service window', kind: 'band' },
+	{ id: 'marketing', label: 'Marketing', kind: 'band' },
+	{ id: 'utility', label: 'Utility', kind: 'band' },
+	{ id: 'authentication', label: 'Authentication', kind: 'band' },
+	{ id: 'service', label: 'Service', kind: 'band' },
+	{ id: 'free_entry_point', label: 'Free entry point', kind: 'band' }
+];
+
+export interface LaneRow extends LaneDef {
+	y: number;
+	height: number;
+}
+
+/** Natural heights: message lanes leave room for an amount label above the mark. */
+const NATURAL = { marks: 50, band: 26 } as const;
+const MINIMUM = { marks: 34, band: 16 } as const;
+
+/** Rows below `top`; with `height`, rows stretch or shrink (to a readable minimum) to fill it. */
+export function laneRows(top: number, height?: number): { rows: LaneRow[]; bottom: number } {
+	const natural = LANES.reduce((s, l) => s + NATURAL[l.kind], 0);
+	const k = height ? Math.max(0, height - top) / natural : 1;
+	let y = top;
+	const rows = LANES.map((l) => {
+		const h = Math.max(MINIMUM[l.kind], Math.floor(NATURAL[l.kind] * k));
+		const row = { ...l, y, height: h };
+		y += h;
+		return row;
+	});
+	return { rows, bottom: y };
+}
+
+export type MarkTone = 'customer' | ConversationCategory;
+
+export interface TimelineMark {
+	/** Index into ledger.messages (time order). */
+	i: number;
+	/** Index of the scenario event: what onselectevent / onmoveevent speak of. */
+	event: number;
+	at: EpochMs;
+	lane: 'customer' | 'business';
+	/** Templates are diamonds, free-form messages (customer or business) circles: shape, not only colour. */
+	shape: 'circle' | 'diamond';
+	tone: MarkTone;
+	outcome: Outcome;
+	charge: Micros;
+	message: LedgerMessage;
+}
+
+export interface TimelineBand {
+	key: string;
+	lane: LaneId;
+	kind: 'conversation' | WindowKind;
+	category: ConversationCategory | null;
+	start: EpochMs;
+	/** Where the band ends: a conversation closed early by a free entry point ends at `closedAt`. */
+	end: EpochMs;
+	expiresAt: EpochMs;
+	closedEarly: boolean;
+	charge: Micros | null;
+	/** Customer service window restarts: each customer message inside it starts its 24 h afresh. */
+	resets: EpochMs[];
+}
+
+export function markOf(message: LedgerMessage, i: number): TimelineMark {
+	const customer = message.type === 'customer_message';
+	return {
+		i,
+		event: message.event,
+		at: message.at,
+		lane: customer ? 'customer' : 'business',
+		shape: message.type === 'template' ? 'diamond' : 'circle',
+		tone: customer ? 'customer' : (message.category ?? 'service'),
+		outcome: message.outcome,
+		charge: message.charge,
+		message
+	};
+}
+
+export function laneItems(ledger: Ledger): { marks: TimelineMark[]; bands: TimelineBand[] } {
+	const marks = ledger.messages.map(markOf).sort((a, b) => a.at - b.at || a.i - b.i);
+	const customerTimes = marks.filter((m) => m.lane === 'customer').map((m) => m.at);
+	const bands: TimelineBand[] = [];
+	for (const w of ledger.windows) {
+		const cs = w.kind === 'customer_service';
+		bands.push({
+			key: `w${w.id}`,
+			lane: cs ? 'service_window' : 'free_entry_point',
+			kind: w.kind,
+			category: null,
+			start: w.openedAt,
+			end: w.expiresAt,
+			expiresAt: w.expiresAt,
+			closedEarly: false,
+			charge: null,
+			resets: cs ? between(customerTimes, w.openedAt, w.lastResetAt) : []
+		});
+	}
+	for (const c of ledger.conversations) {
+		const end = endOfConversation(c);
+		bands.push({
+			key: `c${c.id}`,
+			lane: c.category,
+			kind: 'conversation',
+			category: c.category,
+			start: c.openedAt,
+			end,
+			expiresAt: c.expiresAt,
+			closedEarly: end < c.expiresAt,
+			charge: c.charge,
+			resets: []
+		});
+	}
+	return { marks, bands };
+}
+
+/** The sorted times in (from, to], by binary search: a window per customer message must not cost O(n²). */
+function between(sorted: readonly EpochMs[], from: number, to: number): EpochMs[] {
+	const first = (t: number) => {
+		let lo = 0;
+		let hi = sorted.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if ((sorted[mid] as number) <= t) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	};
+	return sorted.slice(first(from), first(to));
+}
+
+/** Everything the ledger spans: first message or window to the last window's end; null when empty. */
+export function contentExtent(ledger: Ledger): Domain | null {
+	let lo = Infinity;
+	let hi = -Infinity;
+	const take = (a: number, b: number) => {
+		if (a < lo) lo = a;
+		if (b > hi) hi = b;
+	};
+	for (const m of ledger.messages) take(m.at, m.at);
+	for (const w of ledger.windows) take(w.openedAt, w.expiresAt);
+	for (const c of ledger.conversations) take(c.openedAt, c.expiresAt);
+	return lo <= hi ? [lo, hi] : null;
+}
