@@ -4,8 +4,15 @@
  * Nothing outside src/lib/storage imports this file's class; pages use the repository functions.
  */
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
-import type { DraftRecord, MetaRecord, RunRecord, ScenarioRecord } from './records';
-import { upgradeRunV1toV2, type RunRecordV1 } from './upgrades';
+import {
+	RUNS_CATALOG_KEY,
+	type DraftRecord,
+	type MetaRecord,
+	type RunCatalog,
+	type RunRecord,
+	type ScenarioRecord
+} from './records';
+import { upgradeDraftV1toV2, upgradeRunV1toV2, type DraftRecordV1, type RunRecordV1 } from './upgrades';
 
 export const DB_NAME = 'wa-pricing-sandbox';
 
@@ -16,7 +23,7 @@ export const STORES_V1 = {
 	meta: 'key'
 } as const;
 
-/** Version 2: scenarios in their own table; `nameLower` and `eventCount` indexed. */
+/** Version 2: scenarios in their own table, as JSON text; `nameLower` and `eventCount` indexed. */
 export const STORES_V2 = {
 	runs: 'id, name, nameLower, updatedAt, createdAt, market, regime, total, eventCount',
 	scenarios: 'id',
@@ -31,6 +38,10 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
 	const parts = old.map(upgradeRunV1toV2);
 	await tx.table('runs').bulkPut(parts.map((p) => p.run));
 	await tx.table('scenarios').bulkPut(parts.map((p) => p.scenario));
+	const catalog: RunCatalog = { entries: parts.map((p) => p.run) };
+	await tx.table('meta').put({ key: RUNS_CATALOG_KEY, value: catalog });
+	const drafts = (await tx.table('autosave').toArray()) as DraftRecordV1[];
+	await tx.table('autosave').bulkPut(drafts.map(upgradeDraftV1toV2));
 }
 
 export class SandboxDb extends Dexie {

@@ -47,10 +47,15 @@ export interface RunRecord {
 	updatedAt: number;
 }
 
-/** The scenario of a run, stored apart so listing runs never reads their events. */
+/**
+ * The scenario of a run, stored apart so listing runs never reads its events, and as JSON text:
+ * one string clones into IndexedDB and back far faster than 100,000 small objects (see
+ * bench/browser/STORAGE.md), and the scenario is never queried inside.
+ */
 export interface ScenarioRecord {
 	id: string;
-	scenario: Scenario;
+	/** The scenario file (wa-pricing-scenario/1) as JSON. */
+	json: string;
 }
 
 /** A run with its scenario: what getRun returns, what export writes and import reads. */
@@ -61,10 +66,30 @@ export interface StoredRun extends RunRecord {
 /** The scenario being edited, kept so a closed tab loses nothing. One row per slot. */
 export interface DraftRecord {
 	slot: string;
-	scenario: Scenario;
+	/** The scenario as JSON text (as in ScenarioRecord). */
+	json: string;
 	/** The saved run the draft is an edit of, if any. */
 	runId: string | null;
 	savedAt: number;
+}
+
+/** A draft as the repository returns it. */
+export interface Draft {
+	slot: string;
+	scenario: Scenario;
+	runId: string | null;
+	savedAt: number;
+}
+
+/**
+ * Key (in `meta`) of the runs catalog: every run's metadata in one record, kept in step with the
+ * `runs` table in the same transaction as every write. Listing reads this one record instead of
+ * a thousand: Chromium's IndexedDB pays per record (bench/browser/STORAGE.md).
+ */
+export const RUNS_CATALOG_KEY = 'runs.catalog';
+
+export interface RunCatalog {
+	entries: RunRecord[];
 }
 
 export interface MetaRecord {

@@ -58,7 +58,8 @@ export function compareSummaries(stored: RunSummary, fresh: RunSummary): string[
 		if (stored.outcomes[o] !== fresh.outcomes[o])
 			out.push(`${o} messages were ${stored.outcomes[o]}, now ${fresh.outcomes[o]}`);
 	}
-	if (stored.unpriced !== fresh.unpriced) out.push(`unpriced messages were ${stored.unpriced}, now ${fresh.unpriced}`);
+	if (stored.unpriced !== fresh.unpriced)
+		out.push(`unpriced messages were ${stored.unpriced}, now ${fresh.unpriced}`);
 	if (stored.regime !== fresh.regime) out.push(`regime was ${stored.regime}, now ${fresh.regime}`);
 	if (stored.market !== fresh.market) out.push(`market was ${stored.market}, now ${fresh.market}`);
 	return out;

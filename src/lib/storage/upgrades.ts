@@ -3,8 +3,7 @@
  * frozen fixtures of the old shape (tests/fixtures/storage/runs-v1.json). The old shapes are
  * written out here and never change, whatever the current types become.
  */
-import type { Scenario } from '$lib/domain/scenario';
-import type { RunRecord, RunSummary, ScenarioRecord } from './records';
+import type { DraftRecord, RunRecord, RunSummary, ScenarioRecord } from './records';
 
 /** Version 1 (frozen): a run with its scenario inline, no `nameLower`, no `eventCount`. */
 export interface RunRecordV1 {
@@ -32,14 +31,23 @@ export interface RunRecordV1 {
 	updatedAt: number;
 }
 
+/** Version 1 (frozen): the autosaved draft with its scenario inline. */
+export interface DraftRecordV1 {
+	slot: string;
+	scenario: unknown;
+	runId: string | null;
+	savedAt: number;
+}
+
 export interface RunV2Parts {
 	run: RunRecord;
 	scenario: ScenarioRecord;
 }
 
 /**
- * v1 → v2: the scenario moves to its own table (listing runs no longer reads every event), and two
- * indexed fields appear: `nameLower` (case-insensitive sort and search) and `eventCount`.
+ * v1 → v2: the scenario moves to its own table as JSON text (listing runs no longer reads every
+ * event; a long scenario saves and loads as one string), and two indexed fields appear:
+ * `nameLower` (case-insensitive sort and search) and `eventCount`.
  */
 export function upgradeRunV1toV2(record: RunRecordV1): RunV2Parts {
 	const { scenario, ...meta } = record;
@@ -55,5 +63,11 @@ export function upgradeRunV1toV2(record: RunRecordV1): RunV2Parts {
 		eventCount: events.length,
 		summary: meta.summary as unknown as RunSummary
 	};
-	return { run, scenario: { id: record.id, scenario: scenario as unknown as Scenario } };
+	return { run, scenario: { id: record.id, json: JSON.stringify(scenario) } };
+}
+
+/** v1 → v2: the draft's scenario becomes JSON text too. */
+export function upgradeDraftV1toV2(record: DraftRecordV1): DraftRecord {
+	const { scenario, ...rest } = record;
+	return { ...rest, runId: rest.runId ?? null, json: JSON.stringify(scenario) };
 }

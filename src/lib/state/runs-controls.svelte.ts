@@ -1,0 +1,258 @@
+/**
+ * The sandbox toolbar's storage side: save (a new run or the open one), save as copy, the saved /
+ * unsaved indicator, share link, export, and autosave of the scenario being edited as a draft so a
+ * closed tab loses nothing. Failures are caught here and shown; the session is never touched by a
+ * failed write.
+ */
+import type { Scenario } from '$lib/domain/scenario';
+import { APP_VERSION, rateDataVersion } from '$lib/storage/app-version';
+import { StorageError } from '$lib/storage/errors';
+import { exportScenarioRun, type ExportedFile } from '$lib/storage/exchange';
+import type { RunRecord } from '$lib/storage/records';
+import { compareSummaries, summarizeLedger } from '$lib/storage/run-summary';
+import { clearDraft, getRun, saveAsCopy, saveDraft, saveRun, updateRun } from '$lib/storage/runs-repo';
+import { LONG_LINK_CHARS, shareUrl } from '$lib/storage/share-link';
+import type { SandboxSession } from './sandbox-session.svelte';
+import { StorageStatusRune, messageOf } from './runs-storage.svelte';
+
+/** Autosave waits this long after the last edit. */
+export const AUTOSAVE_MS = 800;
+
+export type SaveIndicator =
+	| { tone: 'saved'; text: 'Saved' }
+	| { tone: 'unsaved'; text: 'Unsaved changes' | 'Not saved yet' }
+	| { tone: 'saving'; text: 'Saving…' }
+	| { tone: 'off'; text: string };
+
+export interface RunControlsOptions {
+	/** Called after the session became a saved run (first save, save as copy): the page puts it in the address. */
+	onsaved?: (runId: string) => void;
+}
+
+export class RunControlsState {
+	readonly session: SandboxSession;
+	readonly storage = new StorageStatusRune();
+	saving = $state(false);
+	/** The scenario object last known to equal the open run's stored scenario. */
+	savedScenario = $state.raw<Scenario | null>(null);
+	savedRun = $state.raw<RunRecord | null>(null);
+	error = $state<string | null>(null);
+	/** Reopened run priced differently today than when it was saved. */
+	notice = $state<string | null>(null);
+	autosaveError = $state<string | null>(null);
+	shareLink = $state<string | null>(null);
+	shareMessage = $state<string | null>(null);
+	#options: RunControlsOptions;
+	#pending: { scenario: Scenario; runId: string | null; timer: ReturnType<typeof setTimeout> } | null = null;
+
+	constructor(session: SandboxSession, options: RunControlsOptions = {}) {
+		this.session = session;
+		this.#options = options;
+
+		// The open run: fetch its record once per run id, to know whether the session matches it.
+		$effect(() => {
+			const runId = this.session.runId;
+			if (runId === null || this.savedRun?.id === runId) return;
+			let cancelled = false;
+			void this.#loadRun(runId, () => cancelled);
+			return () => {
+				cancelled = true;
+			};
+		});
+
+		// Autosave: only edits made here (not a fresh load of a run, a use case or a share link) are
+		// written, debounced; an unmounted toolbar or a hidden tab writes what is pending at once.
+		$effect(() => {
+			void this.session.revision;
+			const edited = this.session.canUndo || this.session.canRedo;
+			const scenario = this.session.scenario;
+			if (!edited || scenario === this.savedScenario) return;
+			this.#schedule(scenario, this.session.runId);
+		});
+		$effect(() => {
+			const flush = () => {
+				if (document.visibilityState === 'hidden') void this.flushDraft();
+			};
+			document.addEventListener('visibilitychange', flush);
+			window.addEventListener('pagehide', flush);
+			return () => {
+				document.removeEventListener('visibilitychange', flush);
+				window.removeEventListener('pagehide', flush);
+				void this.flushDraft();
+			};
+		});
+	}
+
+	get indicator(): SaveIndicator {
+		const off = this.storage.offReason;
+		if (off) return { tone: 'off', text: `Saving is off: ${off}` };
+		if (this.saving) return { tone: 'saving', text: 'Saving…' };
+		if (this.session.runId !== null && this.session.scenario === this.savedScenario)
+			return { tone: 'saved', text: 'Saved' };
+		if (this.session.runId === null && !this.session.canUndo && !this.session.canRedo)
+			return { tone: 'unsaved', text: 'Not saved yet' };
+		return { tone: 'unsaved', text: 'Unsaved changes' };
+	}
+
+	get dirty(): boolean {
+		return this.session.scenario !== this.savedScenario;
+	}
+
+	async #loadRun(runId: string, cancelled: () => boolean): Promise<void> {
+		try {
+			const run = await getRun(runId);
+			if (cancelled()) return;
+			if (!run) {
+				this.notice = 'This run is no longer saved (it was deleted). Save to keep it again.';
+				return;
+			}
+			const { scenario, ...meta } = run;
+			this.savedRun = meta;
+			const current = this.session.scenario;
+			if (current === scenario || JSON.stringify(current) === JSON.stringify(scenario)) {
+				this.savedScenario = current;
+				this.notice = this.#pricingChange(meta);
+			} else {
+				this.savedScenario = scenario;
+			}
+		} catch {
+			// Storage off: the indicator already says so.
+		}
+	}
+
+	/** Reopening must reproduce the saved ledger; when today's rates or rules price it differently, say so. */
+	#pricingChange(run: RunRecord): string | null {
+		const diffs = compareSummaries(run.summary, summarizeLedger(this.session.ledger));
+		if (diffs.length === 0) return null;
+		const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(run.updatedAt);
+		const why =
+			run.rateDataVersion !== rateDataVersion()
+				? 'The rate data changed since it was saved.'
+				: run.appVersion !== APP_VERSION
+					? `It was saved with app version ${run.appVersion}; the pricing rules may have changed since.`
+					: '';
+		return `Replaying this run today prices it differently than when it was saved (${when}): ${diffs.join('; ')}. ${why} Save to keep today's figures.`.trim();
+	}
+
+	#schedule(scenario: Scenario, runId: string | null): void {
+		if (this.#pending) clearTimeout(this.#pending.timer);
+		const timer = setTimeout(() => void this.flushDraft(), AUTOSAVE_MS);
+		this.#pending = { scenario, runId, timer };
+	}
+
+	/** Writes the pending draft now (if any). */
+	async flushDraft(): Promise<void> {
+		const pending = this.#pending;
+		if (!pending) return;
+		clearTimeout(pending.timer);
+		this.#pending = null;
+		try {
+			await saveDraft({ scenario: pending.scenario, runId: pending.runId });
+			this.autosaveError = null;
+		} catch (err) {
+			this.autosaveError = messageOf(err);
+		}
+	}
+
+	#cancelDraft(): void {
+		if (this.#pending) clearTimeout(this.#pending.timer);
+		this.#pending = null;
+	}
+
+	async #afterSave(record: RunRecord, scenario: Scenario, isNew: boolean): Promise<void> {
+		this.savedRun = record;
+		this.savedScenario = scenario;
+		this.notice = null;
+		if (isNew) {
+			this.session.runId = record.id;
+			this.#options.onsaved?.(record.id);
+		}
+		if (this.session.scenario === scenario) {
+			this.#cancelDraft();
+			await clearDraft().catch(() => undefined);
+		}
+	}
+
+	/** Save: updates the open run, or saves a new one. Returns whether it worked. */
+	async save(): Promise<boolean> {
+		if (this.saving) return false;
+		this.saving = true;
+		this.error = null;
+		const { scenario, ledger, runId } = this.session;
+		try {
+			if (runId !== null) {
+				try {
+					await this.#afterSave(await updateRun(runId, { scenario, ledger }), scenario, false);
+				} catch (err) {
+					if (!(err instanceof StorageError && err.kind === 'not-found')) throw err;
+					// Deleted meanwhile (another tab): keep the work as a new run rather than lose it.
+					await this.#afterSave(await saveRun({ scenario, ledger }), scenario, true);
+					this.notice = 'The run had been deleted elsewhere, so this was saved as a new run.';
+				}
+			} else {
+				await this.#afterSave(await saveRun({ scenario, ledger }), scenario, true);
+			}
+			return true;
+		} catch (err) {
+			this.error = `${messageOf(err)} Your changes are still here.`;
+			return false;
+		} finally {
+			this.saving = false;
+		}
+	}
+
+	/** Saves the scenario as a new run "… (copy)" and continues in the copy. */
+	async saveCopy(): Promise<boolean> {
+		if (this.saving) return false;
+		this.saving = true;
+		this.error = null;
+		const { scenario, ledger } = this.session;
+		try {
+			const record = await saveAsCopy({ scenario, ledger });
+			const renamed = record.name === scenario.name ? scenario : { ...scenario, name: record.name };
+			if (renamed !== scenario) this.session.edit(renamed);
+			await this.#afterSave(record, renamed, true);
+			return true;
+		} catch (err) {
+			this.error = `${messageOf(err)} Your changes are still here.`;
+			return false;
+		} finally {
+			this.saving = false;
+		}
+	}
+
+	/** Builds the share link, copies it if the browser lets us, and keeps it for the text field. */
+	async share(location: { origin: string; pathname: string }): Promise<void> {
+		const url = shareUrl(location, this.session.scenario);
+		this.shareLink = url;
+		const long =
+			url.length > LONG_LINK_CHARS
+				? ` It is long (${url.length.toLocaleString()} characters): some chat apps cut long links, so export the run as a file instead if it does not open.`
+				: '';
+		try {
+			await navigator.clipboard.writeText(url);
+			this.shareMessage = `Link copied to the clipboard.${long}`;
+		} catch {
+			this.shareMessage = `Copy the link below.${long}`;
+		}
+	}
+
+	closeShare(): void {
+		this.shareLink = null;
+		this.shareMessage = null;
+	}
+
+	/** The session as a one-run file (works with saving off). */
+	exportFile(): ExportedFile | null {
+		try {
+			return exportScenarioRun(
+				this.session.scenario,
+				this.session.ledger,
+				this.session.runId ? this.savedRun : null
+			);
+		} catch (err) {
+			this.error = messageOf(err);
+			return null;
+		}
+	}
+}

@@ -1,0 +1,177 @@
+/**
+ * The runs library's state for the runs page and the start page: a live list (Dexie liveQuery,
+ * subscribed in an $effect and unsubscribed when the component goes), loading and error states,
+ * and the user's actions. Every action catches its own failure and puts it in `message`: nothing
+ * here ends as an unhandled rejection.
+ */
+import type { RunQuery, RunRecord, RunSort, StoredRun } from '$lib/storage/records';
+import {
+	exportRuns,
+	importRunsFile,
+	type ExportedFile,
+	type ImportReport,
+	type ImportSource
+} from '$lib/storage/exchange';
+import {
+	deleteRun,
+	duplicateRun,
+	getMeta,
+	liveRuns,
+	renameRun,
+	restoreRun,
+	setMeta
+} from '$lib/storage/runs-repo';
+import { StorageStatusRune, messageOf } from './runs-storage.svelte';
+
+/** How long "Undo" stays offered after a delete. */
+export const UNDO_MS = 6000;
+const SORT_KEY = 'runs.sort';
+export const RUN_SORTS: readonly RunSort[] = ['updated', 'name', 'total'];
+
+export interface RunsMessage {
+	tone: 'success' | 'error' | 'info';
+	text: string;
+}
+
+/** A live list of runs' metadata for a query that may change (sort, search). */
+export class RunsList {
+	runs = $state.raw<RunRecord[]>([]);
+	loading = $state(true);
+	error = $state<string | null>(null);
+
+	constructor(query: () => RunQuery) {
+		$effect(() => {
+			const q = query();
+			const sub = liveRuns(q).subscribe({
+				next: (runs) => {
+					this.runs = runs;
+					this.loading = false;
+					this.error = null;
+				},
+				error: (err) => {
+					this.error = messageOf(err);
+					this.loading = false;
+				}
+			});
+			return () => sub.unsubscribe();
+		});
+	}
+}
+
+export class RunsLibrary {
+	sort = $state<RunSort>('updated');
+	search = $state('');
+	readonly list: RunsList;
+	readonly storage = new StorageStatusRune();
+	message = $state<RunsMessage | null>(null);
+	/** The last deleted run while "Undo" is offered. */
+	deleted = $state.raw<StoredRun | null>(null);
+	importReport = $state.raw<ImportReport | null>(null);
+	importing = $state(false);
+	#undoTimer: ReturnType<typeof setTimeout> | undefined;
+
+	constructor() {
+		this.list = new RunsList(() => ({ sort: this.sort, search: this.search }));
+		getMeta<RunSort>(SORT_KEY).then(
+			(s) => {
+				if (s && RUN_SORTS.includes(s)) this.sort = s;
+			},
+			() => undefined
+		);
+		$effect(() => () => clearTimeout(this.#undoTimer));
+	}
+
+	get runs(): RunRecord[] {
+		return this.list.runs;
+	}
+
+	async setSort(sort: RunSort): Promise<void> {
+		this.sort = sort;
+		// Remembering the choice is a nicety: a failure to store it is not worth a message.
+		await setMeta(SORT_KEY, sort).catch(() => undefined);
+	}
+
+	async rename(id: string, name: string): Promise<boolean> {
+		try {
+			await renameRun(id, name);
+			return true;
+		} catch (err) {
+			this.message = { tone: 'error', text: messageOf(err) };
+			return false;
+		}
+	}
+
+	async duplicate(id: string): Promise<RunRecord | null> {
+		try {
+			const copy = await duplicateRun(id);
+			this.message = { tone: 'success', text: `Duplicated as “${copy.name}”.` };
+			return copy;
+		} catch (err) {
+			this.message = { tone: 'error', text: messageOf(err) };
+			return null;
+		}
+	}
+
+	async remove(id: string): Promise<void> {
+		try {
+			const run = await deleteRun(id);
+			if (!run) return;
+			clearTimeout(this.#undoTimer);
+			this.deleted = run;
+			this.#undoTimer = setTimeout(() => {
+				this.deleted = null;
+			}, UNDO_MS);
+		} catch (err) {
+			this.message = { tone: 'error', text: messageOf(err) };
+		}
+	}
+
+	async undoDelete(): Promise<void> {
+		const run = this.deleted;
+		if (!run) return;
+		clearTimeout(this.#undoTimer);
+		this.deleted = null;
+		try {
+			await restoreRun(run);
+			this.message = { tone: 'success', text: `Restored “${run.name}”.` };
+		} catch (err) {
+			this.message = { tone: 'error', text: messageOf(err) };
+		}
+	}
+
+	dismissUndo(): void {
+		clearTimeout(this.#undoTimer);
+		this.deleted = null;
+	}
+
+	/** One run (`ids` of one) or all runs as a file; null (with a message) when that failed. */
+	async export(ids?: string[]): Promise<ExportedFile | null> {
+		try {
+			const file = await exportRuns(ids);
+			this.message = {
+				tone: 'success',
+				text: `Exported ${file.count === 1 ? '1 run' : `${file.count} runs`} to ${file.filename}.`
+			};
+			return file;
+		} catch (err) {
+			this.message = { tone: 'error', text: messageOf(err) };
+			return null;
+		}
+	}
+
+	async import(file: ImportSource): Promise<ImportReport | null> {
+		if (this.importing) return null;
+		this.importing = true;
+		this.importReport = null;
+		try {
+			const report = await importRunsFile(file);
+			this.importReport = report;
+			return report;
+		} catch (err) {
+			this.message = { tone: 'error', text: messageOf(err) };
+			return null;
+		} finally {
+			this.importing = false;
+		}
+	}
+}
