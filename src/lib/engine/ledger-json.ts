@@ -4,7 +4,7 @@
  */
 import { formatInstantUtc } from '$lib/domain/time';
 import { formatMicros, type EpochMs } from '$lib/domain/units';
-import { endOfConversation, type Ledger } from './ledger';
+import type { Ledger } from './ledger';
 
 const iso = (t: EpochMs) => formatInstantUtc(t);
 
@@ -76,6 +76,3 @@ export function ledgerToJson(ledger: Ledger) {
 }
 
 export type LedgerJson = ReturnType<typeof ledgerToJson>;
-
-/** When a conversation stopped counting: its expiry, or the free entry point that closed it. */
-export const conversationEnd = endOfConversation;

@@ -5,7 +5,7 @@
  */
 import { createActor } from 'xstate';
 import { timedEvents, type Scenario, type TimedEvent } from '$lib/domain/scenario';
-import { asEpochMs, type EpochMs, type Micros } from '$lib/domain/units';
+import { asEpochMs, type Micros } from '$lib/domain/units';
 import { chatMachine, type ChatContext, type ChatEvent, type ChatLog } from './chat.machine';
 import { encodeEvents, kernelDecision, runKernel, type Decision } from './kernel';
 import { emptyTotals, type Ledger, type LedgerSnapshot } from './ledger';
@@ -151,5 +151,3 @@ export function kernelReplay(scenario: Scenario): Ledger {
 	const decisions = events.map((_, i) => kernelDecision(out, i));
 	return materialize(scenario, events, decisions, out.conversations, out.windows, pricing);
 }
-
-export type { EpochMs };
