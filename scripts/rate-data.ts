@@ -16,10 +16,11 @@ import type {
 	RateRow
 } from '../src/lib/domain/rate-card';
 import type { MarketRow } from '../src/lib/domain/markets';
+import type { TierCategory, TierRow, TierTableData } from '../src/lib/domain/volume-tiers';
 import { parseDecimalMicros } from '../src/lib/domain/units';
 
 export interface SourceFile {
-	/** File name only, e.g. "2023-06-01-USD.csv". */
+	/** File name relative to rate-cards/, e.g. "2023-06-01-USD.csv" or "tiers/tiers-2026-10-01.csv". */
 	name: string;
 	text: string;
 }
@@ -27,6 +28,7 @@ export interface SourceFile {
 export interface BuiltData {
 	cards: RateCardData[];
 	markets: MarketRow[];
+	tiers: TierTableData[];
 }
 
 /**
@@ -41,6 +43,13 @@ export const modelForCardDate = (effectiveFrom: string): PricingModel =>
 /** rate-cards/README.md, "Rate card files" and "markets.csv": the column lists. */
 const RATE_HEADER = ['market', 'category', 'rate', 'confidence', 'source'];
 const MARKET_HEADER = ['market', 'country_iso2', 'calling_code_prefix', 'from', 'until'];
+/** rate-cards/README.md, "Volume tiers". */
+const TIER_HEADER = ['market', 'category', 'from', 'to', 'rate', 'confidence', 'source'];
+const TIER_CATEGORIES: Record<TierCategory, true> = {
+	utility: true,
+	authentication: true,
+	authentication_international: true
+};
 
 // Records typed by the unions make the compiler flag a category or confidence added to one side only.
 const CATEGORIES: Record<RateCategory, true> = {
@@ -57,6 +66,8 @@ const CONFIDENCES: Record<Exclude<Confidence, 'user-supplied'>, true> = {
 };
 
 const CARD_FILE = /^(\d{4}-\d{2}-\d{2})-([A-Z]{3})\.csv$/;
+/** tiers/tiers-YYYY-MM-DD.csv is USD; tiers/tiers-YYYY-MM-DD-CUR.csv another currency. */
+const TIER_FILE = /^tiers\/tiers-(\d{4}-\d{2}-\d{2})(?:-([A-Z]{3}))?\.csv$/;
 const MARKETS_FILE = 'markets.csv';
 
 function isIsoDate(s: string): boolean {
@@ -111,6 +122,83 @@ export function rateCardFromCsv(file: string, text: string): RateCardData {
 	};
 }
 
+const COUNT = /^(0|[1-9]\d*)$/;
+
+/**
+ * A volume-tier table: per market and category, tiers that follow each other without overlap
+ * (a gap is allowed: partial tables leave tiers out), the top one open-ended or not.
+ */
+export function tierTableFromCsv(file: string, text: string): TierTableData {
+	const m = TIER_FILE.exec(file);
+	if (!m || !isIsoDate(m[1] ?? ''))
+		throw new Error(`${file}: tier files are named tiers/tiers-YYYY-MM-DD[-CUR].csv`);
+	const [header, ...records] = parseCsv(text);
+	checkHeader(file, header, TIER_HEADER);
+	const rows: TierRow[] = records.map((rec, i) => {
+		const where = `${file} line ${i + 2}`;
+		if (rec.length !== TIER_HEADER.length) throw new Error(`${where}: ${rec.length} fields, expected 7`);
+		const [market, category, from, to, rate, confidence, source] = rec as [
+			string,
+			string,
+			string,
+			string,
+			string,
+			string,
+			string
+		];
+		if (!market) throw new Error(`${where}: empty market`);
+		if (!Object.hasOwn(TIER_CATEGORIES, category))
+			throw new Error(
+				`${where}: "${category}" has no volume tiers (utility, authentication, authentication_international)`
+			);
+		if (!Object.hasOwn(CONFIDENCES, confidence))
+			throw new Error(`${where}: unknown confidence "${confidence}"`);
+		if (!COUNT.test(from)) throw new Error(`${where}: from "${from}" is not a whole number`);
+		if (to !== '' && !COUNT.test(to)) throw new Error(`${where}: to "${to}" is not a whole number or empty`);
+		if (to !== '' && Number(to) < Number(from)) throw new Error(`${where}: to ${to} is below from ${from}`);
+		try {
+			parseDecimalMicros(rate);
+		} catch (e) {
+			throw new Error(`${where}: ${(e as Error).message}`, { cause: e });
+		}
+		if (!source) throw new Error(`${where}: every tier names its source`);
+		return {
+			market,
+			category: category as TierCategory,
+			from: Number(from),
+			to: to === '' ? null : Number(to),
+			rate,
+			confidence: confidence as TierRow['confidence'],
+			source
+		};
+	});
+	checkTierOrder(file, rows);
+	const name = file.slice('tiers/'.length);
+	return {
+		id: name.slice(0, -4),
+		effectiveFrom: m[1] as string,
+		currency: m[2] ?? 'USD',
+		file: name,
+		rows
+	};
+}
+
+/** Within one market and category the tiers must not overlap, and only the last may be open-ended. */
+function checkTierOrder(file: string, rows: readonly TierRow[]): void {
+	const groups = new Map<string, TierRow[]>();
+	for (const r of rows)
+		groups.set(`${r.market} ${r.category}`, [...(groups.get(`${r.market} ${r.category}`) ?? []), r]);
+	for (const [key, list] of groups) {
+		const sorted = [...list].sort((a, b) => a.from - b.from);
+		sorted.forEach((r, i) => {
+			const next = sorted[i + 1];
+			if (!next) return;
+			if (r.to === null || r.to >= next.from)
+				throw new Error(`${file}: ${key} tiers from ${r.from} and from ${next.from} overlap`);
+		});
+	}
+}
+
 export function marketRowsFromCsv(text: string): MarketRow[] {
 	const [header, ...records] = parseCsv(text);
 	checkHeader(MARKETS_FILE, header, MARKET_HEADER);
@@ -159,8 +247,17 @@ export function buildData(files: readonly SourceFile[]): BuiltData {
 	if (!marketsFile) throw new Error(`${MARKETS_FILE} is missing`);
 	const markets = marketRowsFromCsv(marketsFile.text);
 	const marketNames = new Set(markets.map((r) => r.market));
+	const byName = (a: SourceFile, b: SourceFile) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+	const tiers = files
+		.filter((f) => f.name.startsWith('tiers/'))
+		.sort(byName)
+		.map((f) => tierTableFromCsv(f.name, f.text));
+	for (const table of tiers)
+		for (const row of table.rows)
+			if (!marketNames.has(row.market))
+				throw new Error(`tiers/${table.file}: market "${row.market}" is not in ${MARKETS_FILE}`);
 	const cards = files
-		.filter((f) => f.name !== MARKETS_FILE)
+		.filter((f) => f.name !== MARKETS_FILE && !f.name.startsWith('tiers/'))
 		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 		.map((f) => rateCardFromCsv(f.name, f.text));
 	for (const card of cards) {
@@ -172,7 +269,7 @@ export function buildData(files: readonly SourceFile[]): BuiltData {
 			}
 		}
 	}
-	return { cards, markets };
+	return { cards, markets, tiers };
 }
 
 /** A TypeScript string literal, single-quoted unless that needs more escapes (as Prettier does). */
@@ -199,12 +296,18 @@ function header(what: string): string {
 }
 
 export function renderRateCardsModule(cards: readonly RateCardData[]): string {
+	// Each distinct source once: most rows of a card share a handful of long source strings.
+	const sources = [...new Set(cards.flatMap((c) => c.rows.map((r) => r.source)))];
+	const sourceIndex = new Map(sources.map((s, i) => [s, i]));
 	const out = [
 		header('Meta list rates (tier 0, before tax and mark-up), one entry per rate-card CSV file.'),
 		"import type { RateCardData } from '../rate-card';",
 		'',
-		'export const RATE_CARDS: readonly RateCardData[] = ['
+		'/** Sources, each once; rows refer to them by index. */',
+		'const S: readonly string[] = ['
 	];
+	sources.forEach((s, i) => out.push(`\t${tsString(s)}${i < sources.length - 1 ? ',' : ''}`));
+	out.push('];', '', 'export const RATE_CARDS: readonly RateCardData[] = [');
 	cards.forEach((card, i) => {
 		out.push('\t{');
 		out.push(`\t\tid: ${tsString(card.id)},`);
@@ -219,7 +322,7 @@ export function renderRateCardsModule(cards: readonly RateCardData[]): string {
 				`category: ${tsString(r.category)}`,
 				`rate: ${tsString(r.rate)}`,
 				`confidence: ${tsString(r.confidence)}`,
-				`source: ${tsString(r.source)}`
+				`source: S[${sourceIndex.get(r.source)}]!`
 			];
 			out.push(`\t\t\t{ ${fields.join(', ')} }${j < card.rows.length - 1 ? ',' : ''}`);
 		});
@@ -248,6 +351,48 @@ export function renderMarketsModule(rows: readonly MarketRow[]): string {
 			`until: ${tsNullable(r.until)}`
 		];
 		out.push(`\t{ ${fields.join(', ')} }${i < rows.length - 1 ? ',' : ''}`);
+	});
+	out.push('];', '');
+	return out.join('\n');
+}
+
+/**
+ * Tier tables, with each distinct source written once (a table repeats one long source on every row;
+ * written out it would more than double the module for the browser to download).
+ */
+export function renderTiersModule(tables: readonly TierTableData[]): string {
+	const sources = [...new Set(tables.flatMap((t) => t.rows.map((r) => r.source)))];
+	const sourceIndex = new Map(sources.map((s, i) => [s, i]));
+	const out = [
+		header('Meta volume-tier tables (per-message rates by monthly count), one entry per tiers/*.csv file.'),
+		"import type { TierTableData } from '../volume-tiers';",
+		'',
+		'/** Sources, each once; rows refer to them by index. */',
+		'const S: readonly string[] = ['
+	];
+	sources.forEach((s, i) => out.push(`\t${tsString(s)}${i < sources.length - 1 ? ',' : ''}`));
+	out.push('];', '', 'export const TIER_TABLES: readonly TierTableData[] = [');
+	tables.forEach((table, i) => {
+		out.push('\t{');
+		out.push(`\t\tid: ${tsString(table.id)},`);
+		out.push(`\t\teffectiveFrom: ${tsString(table.effectiveFrom)},`);
+		out.push(`\t\tcurrency: ${tsString(table.currency)},`);
+		out.push(`\t\tfile: ${tsString(table.file)},`);
+		out.push('\t\trows: [');
+		table.rows.forEach((r, j) => {
+			const fields = [
+				`market: ${tsString(r.market)}`,
+				`category: ${tsString(r.category)}`,
+				`from: ${r.from}`,
+				`to: ${r.to === null ? 'null' : r.to}`,
+				`rate: ${tsString(r.rate)}`,
+				`confidence: ${tsString(r.confidence)}`,
+				`source: S[${sourceIndex.get(r.source)}]!`
+			];
+			out.push(`\t\t\t{ ${fields.join(', ')} }${j < table.rows.length - 1 ? ',' : ''}`);
+		});
+		out.push('\t\t]');
+		out.push(`\t}${i < tables.length - 1 ? ',' : ''}`);
 	});
 	out.push('];', '');
 	return out.join('\n');

@@ -5,6 +5,7 @@ import { compareRegimes } from '$lib/engine/compare';
 import { ledgerToJson } from '$lib/engine/ledger-json';
 import { replay } from '$lib/engine/replay';
 import { formatMicros } from '$lib/domain/units';
+import { cardCurrencies } from '$lib/domain/rate-card';
 import { comparisonTable, ledgerTable } from './table';
 
 export interface CliResult {
@@ -13,7 +14,7 @@ export interface CliResult {
 	stderr: string;
 }
 
-export const USAGE = `usage: cli simulate <file|-> [--table] [--regime <${REGIME_IDS.join('|')}>] [--compare]`;
+export const USAGE = `usage: cli simulate <file|-> [--table] [--regime <${REGIME_IDS.join('|')}>] [--compare] [--currency <${cardCurrencies().join('|')}>]`;
 
 const fail = (message: string, code = 2): CliResult => ({ code, stdout: '', stderr: `error: ${message}` });
 
@@ -27,6 +28,7 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
 	let asTable = false;
 	let compare = false;
 	let regime: string | null = null;
+	let currency: string | null = null;
 	for (let i = 0; i < rest.length; i++) {
 		const arg = rest[i] as string;
 		if (arg === '--table') asTable = true;
@@ -34,6 +36,10 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
 		else if (arg === '--regime') {
 			regime = rest[++i] ?? null;
 			if (!isRegimeId(regime)) return fail(`--regime needs one of ${REGIME_IDS.join(', ')}`);
+		} else if (arg === '--currency') {
+			currency = rest[++i] ?? null;
+			if (currency === null || !cardCurrencies().includes(currency))
+				return fail(`--currency needs a currency that has rate cards: ${cardCurrencies().join(', ')}`);
 		} else if (arg.startsWith('--')) return fail(`unknown option "${arg}". ${USAGE}`);
 		else if (file === null) file = arg;
 		else return fail(`only one scenario file at a time (got "${file}" and "${arg}")`);
@@ -58,7 +64,11 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
 			`invalid scenario ${file === '-' ? 'on stdin' : file}: ${first ? describeScenarioError(first) : 'unknown problem'}${more}`
 		);
 	}
-	const scenario = regime && isRegimeId(regime) ? { ...parsed.scenario, regime } : parsed.scenario;
+	const scenario = {
+		...parsed.scenario,
+		...(regime && isRegimeId(regime) ? { regime } : {}),
+		...(currency ? { currency } : {})
+	};
 
 	if (compare) {
 		const cmp = compareRegimes(scenario);

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
 	RATE_CARDS,
+	cardCurrencies,
 	listCards,
 	lookupRate,
 	marketsOnCards,
@@ -43,31 +44,64 @@ describe('lookupRate', () => {
 			date: '2026-07-01',
 			expect: { rate: 25_000, cardId: '2026-07-01-USD' }
 		},
-		// Card boundaries: a card is in force from 12am of its date.
+		// Card boundaries: a card is in force from 12am of its date; every change date has its card.
 		{
-			name: 'the day before the November-2024 card',
+			name: 'India utility the day before the 2024-08-01 card (2024-07-01 card)',
 			market: 'India',
 			category: 'utility',
 			model: 'CBP',
-			date: '2024-10-31',
-			expect: { rate: 4_200, cardId: '2023-06-01-USD' }
+			date: '2024-07-31',
+			expect: { rate: 4_200, cardId: '2024-07-01-USD' }
 		},
 		{
-			name: 'the first day of the November-2024 card',
+			name: 'India utility on the first day of the 2024-08-01 card',
 			market: 'India',
 			category: 'utility',
 			model: 'CBP',
-			date: '2024-11-01',
-			expect: { rate: 1_400, cardId: '2024-11-01-USD' }
+			date: '2024-08-01',
+			expect: { rate: 1_400, cardId: '2024-08-01-USD' }
 		},
-		// Carried forward: a newer card in force lacks the value.
+		// The issue's examples, each on its own card.
 		{
-			name: 'CBP service after 2024-11-01 comes from the June-2023 card',
+			name: 'Brazil utility conversation on 2024-09-15 (2024-08-01 card)',
+			market: 'Brazil',
+			category: 'utility',
+			model: 'CBP',
+			date: '2024-09-15',
+			expect: { rate: 8_000, cardId: '2024-08-01-USD' }
+		},
+		{
+			name: 'UK marketing on 2024-10-15 (2024-10-01 card)',
+			market: 'United Kingdom',
+			category: 'marketing',
+			model: 'CBP',
+			date: '2024-10-15',
+			expect: { rate: 52_900, cardId: '2024-10-01-USD' }
+		},
+		{
+			name: 'Pakistan utility in May 2026 (2026-04-01 card)',
+			market: 'Pakistan',
+			category: 'utility',
+			model: 'PMP',
+			date: '2026-05-20',
+			expect: { rate: 10_000, cardId: '2026-04-01-USD' }
+		},
+		{
+			name: 'Mexico marketing in November 2026 (2026-10-01 card)',
+			market: 'Mexico',
+			category: 'marketing',
+			model: 'PMP',
+			date: '2026-11-10',
+			expect: { rate: 39_700, cardId: '2026-10-01-USD' }
+		},
+		// Carried forward only for a category the newest card does not price at all (a pinned what-if).
+		{
+			name: 'CBP service after 2024-11-01 (no card prices it) comes from the 2024-10-01 card',
 			market: 'Indonesia',
 			category: 'service',
 			model: 'CBP',
 			date: '2024-12-01',
-			expect: { rate: 19_000, cardId: '2023-06-01-USD', carriedForward: true }
+			expect: { rate: 19_000, cardId: '2024-10-01-USD', carriedForward: true }
 		},
 		{
 			name: 'Brazil utility, on the Jul-2026 USD card itself',
@@ -78,22 +112,6 @@ describe('lookupRate', () => {
 			expect: { rate: 6_800, cardId: '2026-07-01-USD', carriedForward: false }
 		},
 		{
-			name: 'Indonesia utility, missing from the Jul-2026 card',
-			market: 'Indonesia',
-			category: 'utility',
-			model: 'PMP',
-			date: '2026-08-01',
-			expect: { rate: 25_000, cardId: '2026-01-01-USD', carriedForward: true }
-		},
-		{
-			name: 'Brazil utility after the service-only Oct-2026 card',
-			market: 'Brazil',
-			category: 'utility',
-			model: 'PMP',
-			date: '2026-10-05',
-			expect: { rate: 6_800, cardId: '2026-07-01-USD', carriedForward: true }
-		},
-		{
 			name: 'Brazil service from 2026-10-01',
 			market: 'Brazil',
 			category: 'service',
@@ -102,14 +120,14 @@ describe('lookupRate', () => {
 			expect: { rate: 6_800, cardId: '2026-10-01-USD', carriedForward: false }
 		},
 		{
-			name: 'Colombia utility on the Oct-2025 card',
-			market: 'Colombia',
+			name: 'Argentina utility on the Jul-2025 card',
+			market: 'Argentina',
 			category: 'utility',
 			model: 'PMP',
-			date: '2025-10-01',
-			expect: { rate: 800, cardId: '2025-10-01-USD' }
+			date: '2025-08-01',
+			expect: { rate: 28_900, cardId: '2025-07-01-USD' }
 		},
-		// Other currencies.
+		// Other currencies: that currency's own card, never a conversion.
 		{
 			name: 'United Kingdom marketing in GBP',
 			market: 'United Kingdom',
@@ -128,7 +146,16 @@ describe('lookupRate', () => {
 			currency: 'INR',
 			expect: { rate: 2_497_100, cardId: '2026-07-01-INR' }
 		},
-		// Before effective: an earlier date priced under a later model.
+		{
+			name: 'Colombia marketing in COP (whole pesos and decimals)',
+			market: 'Colombia',
+			category: 'marketing',
+			model: 'PMP',
+			date: '2026-10-01',
+			currency: 'COP',
+			expect: { rate: 46_022_700, cardId: '2026-10-01-COP' }
+		},
+		// Before effective: a date before the pricing model began, priced under it (pinned what-if).
 		{
 			name: 'PMP pricing of a 2024 date uses the first PMP card',
 			market: 'Indonesia',
@@ -137,54 +164,39 @@ describe('lookupRate', () => {
 			date: '2024-01-15',
 			expect: { rate: 41_100, cardId: '2025-07-01-USD', beforeEffective: true, carriedForward: false }
 		},
+		// Missing values fail; they are never zero and never another card's value.
 		{
-			name: 'before effective, the earliest card with a value (Argentina utility is missing in Jul-2025)',
-			market: 'Argentina',
-			category: 'utility',
-			model: 'PMP',
-			date: '2024-01-15',
-			expect: { rate: 26_000, cardId: '2025-10-01-USD', beforeEffective: true }
-		},
-		{
-			name: 'BRL before its first card',
+			name: 'BRL before its first card (per-message pricing had begun: no BRL value then)',
 			market: 'Brazil',
 			category: 'marketing',
 			model: 'PMP',
 			date: '2026-06-30',
 			currency: 'BRL',
-			expect: { rate: 321_700, cardId: '2026-07-01-BRL', beforeEffective: true }
-		},
-		// Missing values fail; they are never zero.
-		{
-			name: 'Argentina utility on the Jul-2025 card (UNCONFIRMED, left out)',
-			market: 'Argentina',
-			category: 'utility',
-			model: 'PMP',
-			date: '2025-08-01',
 			expect: { fails: true }
 		},
 		{
-			name: 'Indonesia authentication-international before the Nov-2024 card',
+			name: 'Argentina in BRL: the BRL card prices Brazil only',
+			market: 'Argentina',
+			category: 'marketing',
+			model: 'PMP',
+			date: '2026-11-01',
+			currency: 'BRL',
+			expect: { fails: true }
+		},
+		{
+			name: 'Indonesia authentication-international before the 2024-06-01 card',
 			market: 'Indonesia',
 			category: 'authentication_international',
 			model: 'CBP',
-			date: '2024-06-15',
+			date: '2024-05-31',
 			expect: { fails: true }
 		},
 		{
-			name: 'Qatar before it has a card value (a later card has one, but a PMP card is in force)',
+			name: 'Qatar before it becomes standalone (2026-07-01)',
 			market: 'Qatar',
 			category: 'marketing',
 			model: 'PMP',
 			date: '2026-06-30',
-			expect: { fails: true }
-		},
-		{
-			name: 'Hong Kong, standalone from 2026-07-01, has no value on any card',
-			market: 'Hong Kong',
-			category: 'marketing',
-			model: 'PMP',
-			date: '2026-08-01',
 			expect: { fails: true }
 		},
 		{
@@ -219,7 +231,7 @@ describe('lookupRate', () => {
 		if ('fails' in want) {
 			expect(got).toEqual({
 				ok: false,
-				reason: `no rate known for ${market} ${category} on ${date} (${model} cards, ${currency ?? 'USD'})`
+				reason: `no rate known in ${currency ?? 'USD'} for ${market} ${category} on ${date} (${model} cards)`
 			});
 			return;
 		}
@@ -234,8 +246,13 @@ describe('lookupRate', () => {
 
 	it('names the card date, confidence and source of the value', () => {
 		const got = lookupRate({ market: 'India', category: 'service', model: 'CBP', date: '2023-07-01' });
-		expect(got).toMatchObject({ ok: true, effectiveFrom: '2023-06-01', confidence: 'derived' });
-		expect(got.ok && got.source).toContain('BSP tables');
+		expect(got).toMatchObject({
+			ok: true,
+			effectiveFrom: '2023-06-01',
+			rate: 4_000,
+			confidence: 'confirmed'
+		});
+		expect(got.ok && got.source).toMatch(/R2/);
 	});
 
 	it('answers repeated lookups with the same frozen object (no allocation in the hot loop)', () => {
@@ -314,27 +331,36 @@ describe('generated rate data', () => {
 });
 
 describe('rateHistory', () => {
-	it('gives every USD card in date order, null where a card has no value', () => {
-		expect(rateHistory('Indonesia', 'marketing').map((p) => [p.cardId, p.model, p.rate])).toEqual([
-			['2023-06-01-USD', 'CBP', 41_100],
-			['2024-11-01-USD', 'CBP', 41_100],
-			['2025-07-01-USD', 'PMP', 41_100],
-			['2025-10-01-USD', 'PMP', 41_100],
-			['2026-01-01-USD', 'PMP', 41_100],
-			['2026-07-01-USD', 'PMP', null],
-			['2026-10-01-USD', 'PMP', null]
+	it('gives every USD card in date order, one per change date', () => {
+		const points = rateHistory('Indonesia', 'marketing');
+		expect(points.map((p) => p.effectiveFrom)).toEqual([
+			'2023-06-01',
+			'2024-06-01',
+			'2024-07-01',
+			'2024-08-01',
+			'2024-10-01',
+			'2024-11-01',
+			'2025-02-01',
+			'2025-04-01',
+			'2025-07-01',
+			'2025-10-01',
+			'2026-01-01',
+			'2026-04-01',
+			'2026-07-01',
+			'2026-10-01'
 		]);
+		expect(new Set(points.map((p) => p.rate))).toEqual(new Set([41_100]));
 	});
 
-	it('carries confidence and source only where there is a value', () => {
-		const [first, , , , , jul2026] = rateHistory('North America', 'utility');
-		expect(first).toMatchObject({ rate: 15_000, confidence: 'single-source' });
-		expect(jul2026).toMatchObject({ cardId: '2026-07-01-USD', rate: 3_400 });
-		const oct2026 = rateHistory('North America', 'utility').at(-1);
-		expect(oct2026).toEqual({
-			effectiveFrom: '2026-10-01',
-			cardId: '2026-10-01-USD',
-			model: 'PMP',
+	it('null where a card has no value, with confidence and source only where there is one', () => {
+		const na = rateHistory('North America', 'utility');
+		expect(na[0]).toMatchObject({ rate: 15_000, confidence: 'confirmed' });
+		expect(na.find((p) => p.cardId === '2026-07-01-USD')).toMatchObject({ rate: 3_400 });
+		const qatar = rateHistory('Qatar', 'marketing');
+		expect(qatar[0]).toEqual({
+			effectiveFrom: '2023-06-01',
+			cardId: '2023-06-01-USD',
+			model: 'CBP',
 			rate: null
 		});
 	});
@@ -342,37 +368,39 @@ describe('rateHistory', () => {
 	it('filters by currency', () => {
 		expect(rateHistory('United Kingdom', 'service', 'GBP')).toMatchObject([
 			{ cardId: '2026-07-01-GBP', rate: null },
-			{ cardId: '2026-10-01-GBP', rate: 15_900, confidence: 'derived' }
+			{ cardId: '2026-10-01-GBP', rate: 15_900 }
 		]);
 	});
 });
 
-describe('listCards and marketsOnCards', () => {
+describe('listCards, cardCurrencies and marketsOnCards', () => {
 	it('summarises every card by date then currency', () => {
 		const cards = listCards();
 		expect(cards).toHaveLength(RATE_CARDS.length);
-		expect(cards.map((c) => c.id).slice(0, 6)).toEqual([
+		expect(cards.map((c) => c.id).slice(0, 3)).toEqual([
 			'2023-06-01-USD',
-			'2024-11-01-USD',
-			'2025-07-01-USD',
-			'2025-10-01-USD',
-			'2026-01-01-USD',
-			'2026-07-01-BRL'
+			'2024-06-01-USD',
+			'2024-07-01-USD'
 		]);
 		expect(cards[0]).toMatchObject({
 			model: 'CBP',
 			currency: 'USD',
+			markets: 32,
 			categories: ['marketing', 'utility', 'authentication', 'service']
 		});
 		expect(cards.find((c) => c.id === '2024-11-01-USD')?.categories).not.toContain('service');
+		expect(cards.find((c) => c.id === '2026-10-01-USD')).toMatchObject({ markets: 47 });
+		expect(cards.find((c) => c.id === '2026-10-01-USD')?.categories).toContain('service');
+	});
+
+	it('lists every currency that has a card, USD first', () => {
+		expect(cardCurrencies()).toEqual(['USD', 'AED', 'BRL', 'CLP', 'COP', 'EUR', 'GBP', 'INR']);
 	});
 
 	it('lists sorted unique market names', () => {
 		const markets = marketsOnCards();
 		expect(markets).toEqual([...markets].sort());
 		expect(new Set(markets).size).toBe(markets.length);
-		expect(markets).toContain('Qatar');
-		expect(markets).toContain('Other');
-		expect(markets).not.toContain('Hong Kong');
+		for (const m of ['Qatar', 'Other', 'Hong Kong', 'Kazakhstan']) expect(markets).toContain(m);
 	});
 });

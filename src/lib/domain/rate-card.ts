@@ -114,6 +114,10 @@ interface CardIndex {
 	entries: Map<string, Entry[]>;
 	/** currency|model → ascending distinct effectiveFrom of the cards. */
 	cardDates: Map<string, string[]>;
+	/** currency|model|date → the categories that date's card(s) price at all. */
+	cardCategories: Map<string, Set<RateCategory>>;
+	/** model → the first date any card of that model takes effect, in any currency. */
+	modelStart: Map<PricingModel, string>;
 }
 
 const indexes = new WeakMap<readonly RateCardData[], CardIndex>();
@@ -147,12 +151,18 @@ const byDate = (cards: readonly RateCardData[]): RateCardData[] =>
 function buildIndex(cards: readonly RateCardData[]): CardIndex {
 	const entries = new Map<string, Entry[]>();
 	const cardDates = new Map<string, string[]>();
+	const cardCategories = new Map<string, Set<RateCategory>>();
+	const modelStart = new Map<PricingModel, string>();
 	for (const card of byDate(cards)) {
 		const dateKey = `${card.currency}|${card.model}`;
 		const dates = cardDates.get(dateKey) ?? [];
 		if (dates[dates.length - 1] !== card.effectiveFrom) dates.push(card.effectiveFrom);
 		cardDates.set(dateKey, dates);
+		if (!modelStart.has(card.model)) modelStart.set(card.model, card.effectiveFrom);
+		const categories = cardCategories.get(`${dateKey}|${card.effectiveFrom}`) ?? new Set();
+		cardCategories.set(`${dateKey}|${card.effectiveFrom}`, categories);
 		for (const row of card.rows) {
+			categories.add(row.category);
 			const base = {
 				ok: true as const,
 				rate: parseRate(card, row),
@@ -177,7 +187,7 @@ function buildIndex(cards: readonly RateCardData[]): CardIndex {
 			entries.set(key, list);
 		}
 	}
-	return { entries, cardDates };
+	return { entries, cardDates, cardCategories, modelStart };
 }
 
 function indexFor(cards: readonly RateCardData[]): CardIndex {
@@ -192,11 +202,13 @@ function indexFor(cards: readonly RateCardData[]): CardIndex {
 /* ---------------------------------------------------------------- lookup */
 
 /**
- * The rate for a market and category on a local date. Among the cards of that currency and model in
- * force at the date (effectiveFrom <= date), the newest one that has a value wins; `carriedForward`
- * says a newer card in force lacked it. When no card of the model is in force yet (pricing an earlier
- * date under a later model), the earliest card of the model with a value is used, flagged
- * `beforeEffective`. No value at all → ok: false with a reason.
+ * The rate for a market and category on a local date, from the newest card of that currency and
+ * model in force at the date (effectiveFrom <= date). A card that prices the category but has no row
+ * for the market means "no value known" (rate-cards/README.md), never an older card's value. Two
+ * what-if cases reach across cards, each flagged: a category the newest card does not price at all
+ * (service on the 2024-11 to 2026-07 cards, for a regime pinned to charge it) takes the newest
+ * earlier value (`carriedForward`); a date before the pricing model began (a per-message regime
+ * pinned on a 2023 date) takes the model's earliest value (`beforeEffective`). No value → ok: false.
  */
 export function lookupRate(q: RateQuery): RateLookup {
 	const currency = q.currency ?? 'USD';
@@ -205,24 +217,38 @@ export function lookupRate(q: RateQuery): RateLookup {
 	const dates = index.cardDates.get(`${currency}|${q.model}`);
 	if (entries && dates) {
 		const first = dates[0] as string;
-		if (q.date < first) return (entries[0] as Entry).results[2];
-		let newestInForce = first;
-		for (let i = dates.length - 1; i >= 0; i--) {
-			const d = dates[i] as string;
-			if (d <= q.date) {
-				newestInForce = d;
+		if (q.date < first) {
+			const modelStart = index.modelStart.get(q.model) ?? first;
+			if (q.date < modelStart) return (entries[0] as Entry).results[2];
+		} else {
+			let newestInForce = first;
+			for (let i = dates.length - 1; i >= 0; i--) {
+				const d = dates[i] as string;
+				if (d <= q.date) {
+					newestInForce = d;
+					break;
+				}
+			}
+			const priced = index.cardCategories.get(`${currency}|${q.model}|${newestInForce}`);
+			for (let i = entries.length - 1; i >= 0; i--) {
+				const e = entries[i] as Entry;
+				if (e.effectiveFrom > q.date) continue;
+				if (e.effectiveFrom === newestInForce) return e.results[0];
+				if (!priced?.has(q.category)) return e.results[1];
 				break;
 			}
-		}
-		for (let i = entries.length - 1; i >= 0; i--) {
-			const e = entries[i] as Entry;
-			if (e.effectiveFrom <= q.date) return e.results[e.effectiveFrom === newestInForce ? 0 : 1];
 		}
 	}
 	return {
 		ok: false,
-		reason: `no rate known for ${q.market} ${q.category} on ${q.date} (${q.model} cards, ${currency})`
+		reason: `no rate known in ${currency} for ${q.market} ${q.category} on ${q.date} (${q.model} cards)`
 	};
+}
+
+/** Currencies that have at least one card, USD first. */
+export function cardCurrencies(cards: readonly RateCardData[] = RATE_CARDS): string[] {
+	const all = [...new Set(cards.map((c) => c.currency))].sort();
+	return all.includes('USD') ? ['USD', ...all.filter((c) => c !== 'USD')] : all;
 }
 
 /** Every card's value for the pair in date order (both models), for a step chart; null where a card has none. */

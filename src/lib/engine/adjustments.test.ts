@@ -75,22 +75,3 @@ describe('imported rate card', () => {
 		expect(l.messages[0]?.rate?.cardId).not.toMatch(/^custom:/);
 	});
 });
-
-describe('volume tiers (§2.4)', () => {
-	const jul = { base: Date.UTC(2025, 7, 4) };
-	it('India utility past the known list-rate tier: list rate kept, flagged as an upper bound', () => {
-		const s = scenario([template(0, 'utility', jul), template(H, 'utility', jul)], {
-			regime: null,
-			market: 'IN'
-		});
-		const l = replay({ ...s, account: { ...s.account, charged_this_month: { utility: 24_999_999 } } });
-		expect(l.messages[0]?.volumeTier).toBeNull();
-		expect(l.messages[1]?.volumeTier).toMatch(/message 25,000,001 .* upper bound/);
-		expect(l.messages[1]?.charge).toBe(l.messages[0]?.charge);
-	});
-	it('markets whose tier bounds are unknown say so when the month already has charges', () => {
-		const s = scenario([template(0, 'utility', jul)], { regime: null, market: 'ID' });
-		const l = replay({ ...s, account: { ...s.account, charged_this_month: { utility: 5_000_000 } } });
-		expect(l.notes.join(' ')).toMatch(/tier bounds for Indonesia utility are not known/);
-	});
-});

@@ -28,6 +28,7 @@ import type { Decision } from './kernel';
 import type { LedgerConversation, LedgerWindow, ReasonCode } from './ledger';
 import type { DayInfo, PricingContext } from './pricing-context';
 import { serviceWindowMachine } from './service-window.machine';
+import { VolumeTierCounter } from './volume-tier-counter';
 
 /** Where the chat writes the conversations and windows it opens: the ledger's log, not machine state. */
 export interface ChatLog {
@@ -62,6 +63,8 @@ export interface ChatContext {
 	freeMonth: string;
 	freeUsed: number;
 	firstMonth: string | null;
+	/** This run's monthly counts of tiered charges (volume tiers, §2.4). */
+	tiers: VolumeTierCounter;
 }
 
 const CATEGORY_ORDER: readonly ConversationCategory[] = ['marketing', 'utility', 'authentication', 'service'];
@@ -105,6 +108,7 @@ function decision(regime: Regime, code: ReasonCode, extra: Partial<Decision> = {
 		rateCategory: null,
 		unpriced: false,
 		regime,
+		tier: null,
 		...extra
 	};
 }
@@ -331,7 +335,8 @@ export const chatMachine = setup({
 			const day = dayOf(context, e.at);
 			const regime = context.pricing.regimeFor(day);
 			const rc = context.pricing.rateCategoryFor(e.category as 'marketing', day);
-			context.log.decision = priced(regime, 'template_charged', rc, day.rate(rc, regime));
+			const tiered = context.tiers.charge(day, rc, regime, day.rate(rc, regime));
+			context.log.decision = priced(regime, 'template_charged', rc, tiered.lookup, { tier: tiered.tier });
 		}
 	}
 }).createMachine({
@@ -353,7 +358,12 @@ export const chatMachine = setup({
 			},
 			freeMonth: '',
 			freeUsed: 0,
-			firstMonth: input.firstAt === null ? null : input.pricing.dayAt(asEpochMs(input.firstAt)).month
+			firstMonth: input.firstAt === null ? null : input.pricing.dayAt(asEpochMs(input.firstAt)).month,
+			tiers: new VolumeTierCounter(
+				input.pricing,
+				input.firstAt === null ? null : input.pricing.dayAt(asEpochMs(input.firstAt)).month,
+				input.firstAt === null ? null : input.pricing.dayAt(asEpochMs(input.firstAt)).market.market
+			)
 		};
 	},
 	on: {

@@ -23,6 +23,7 @@ import {
 } from '$lib/domain/units';
 import type { LedgerConversation, LedgerWindow, ReasonCode } from './ledger';
 import type { PricingContext } from './pricing-context';
+import { VolumeTierCounter, type TierDecision } from './volume-tier-counter';
 
 export const REASON_CODES: readonly ReasonCode[] = [
 	'received',
@@ -112,6 +113,8 @@ export interface KernelOutput {
 	rateCategory: Uint8Array;
 	unpriced: Uint8Array;
 	regime: (Regime | undefined)[];
+	/** Volume-tier decision of each tiered charge (sparse: most events have none). */
+	tier: (TierDecision | undefined)[];
 	conversations: LedgerConversation[];
 	windows: LedgerWindow[];
 }
@@ -127,6 +130,7 @@ export function runKernel(ev: EncodedEvents, ctx: PricingContext): KernelOutput 
 		rateCategory: new Uint8Array(n).fill(NO_RATE),
 		unpriced: new Uint8Array(n),
 		regime: new Array<Regime | undefined>(n),
+		tier: new Array<TierDecision | undefined>(n),
 		conversations: [],
 		windows: []
 	};
@@ -141,6 +145,11 @@ export function runKernel(ev: EncodedEvents, ctx: PricingContext): KernelOutput 
 	let freeMonth = '';
 	let freeUsed = 0;
 	const firstMonth = n > 0 ? ctx.dayAt(ev.t[0] as EpochMs).month : '';
+	const tiers = new VolumeTierCounter(
+		ctx,
+		n > 0 ? firstMonth : null,
+		n > 0 ? ctx.dayAt(ev.t[0] as EpochMs).market.market : null
+	);
 
 	const charge = (i: number, rateCat: number, lookup: RateLookup): number => {
 		out.rateCategory[i] = rateCat;
@@ -319,7 +328,9 @@ export function runKernel(ev: EncodedEvents, ctx: PricingContext): KernelOutput 
 			continue;
 		}
 		const rc = ctx.rateCategoryFor(CATEGORIES[cat] as 'marketing', day);
-		charge(i, RATE_CATEGORIES.indexOf(rc), day.rate(rc, regime));
+		const tiered = tiers.charge(day, rc, regime, day.rate(rc, regime));
+		if (tiered.tier) out.tier[i] = tiered.tier;
+		charge(i, RATE_CATEGORIES.indexOf(rc), tiered.lookup);
 		out.code[i] = C.template_charged;
 	}
 	return out;
@@ -335,6 +346,8 @@ export interface Decision {
 	rateCategory: RateCategory | null;
 	unpriced: boolean;
 	regime: Regime;
+	/** The volume tier of a tiered per-message charge, or why it is unknown; null when no tiers apply. */
+	tier: TierDecision | null;
 }
 
 export function kernelDecision(out: KernelOutput, i: number): Decision {
@@ -350,6 +363,7 @@ export function kernelDecision(out: KernelOutput, i: number): Decision {
 		freeTierUsed: used < 0 ? null : used,
 		rateCategory: rc === NO_RATE ? null : (RATE_CATEGORIES[rc] as RateCategory),
 		unpriced: out.unpriced[i] === 1,
-		regime: out.regime[i] as Regime
+		regime: out.regime[i] as Regime,
+		tier: out.tier[i] ?? null
 	};
 }

@@ -41,6 +41,20 @@ export function ledgerToJson(ledger: Ledger) {
 						}
 					}
 				: {}),
+			...(m.tier
+				? {
+						tier: m.tier.known
+							? {
+									table: m.tier.tableId,
+									number: m.tier.number,
+									from: m.tier.from,
+									to: m.tier.to,
+									count: m.tier.count,
+									confidence: m.tier.confidence
+								}
+							: { known: false, count: m.tier.count, why: m.tier.why }
+					}
+				: {}),
 			...(m.unpriced ? { unpriced: true } : {}),
 			...(ledger.provider ? { provider_charge: formatMicros(m.providerCharge) } : {})
 		})),

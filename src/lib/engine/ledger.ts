@@ -8,6 +8,7 @@ import type { RegimeId } from '$lib/domain/regimes';
 import type { ConversationCategory, TemplateCategory } from '$lib/domain/scenario';
 import type { EpochMs, Micros } from '$lib/domain/units';
 import type { ProviderSummary } from './adjustments';
+import type { TierDecision } from './volume-tier-counter';
 
 export type Outcome = 'received' | 'charged' | 'included' | 'free' | 'blocked' | 'failed';
 export const OUTCOMES: readonly Outcome[] = ['received', 'charged', 'included', 'free', 'blocked', 'failed'];
@@ -67,8 +68,10 @@ export interface LedgerMessage {
 	freeTierUsed: number | null;
 	/** The provider's own charge on this message (mark-up and fees), apart from Meta's. */
 	providerCharge: Micros;
-	/** A caveat about volume tiers for this charge (per-message utility/authentication), if any. */
+	/** The volume-tier sentence of this charge (per-message utility/authentication), if any. */
 	volumeTier: string | null;
+	/** The volume tier the charge fell in, or why it is unknown; null when no tiers apply. */
+	tier: TierDecision | null;
 }
 
 export interface LedgerConversation {

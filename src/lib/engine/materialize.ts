@@ -18,9 +18,7 @@ import {
 import type { PricingContext } from './pricing-context';
 import { explain } from './reasons';
 import { applyAdjustments } from './adjustments';
-import { VOLUME_TIERS } from '$lib/domain/data/volume-tiers';
-
-export const CURRENCY = 'USD';
+import { tierText } from './tier-text';
 
 const OUTCOME_OF: Record<ReasonCode, Outcome> = {
 	received: 'received',
@@ -57,7 +55,7 @@ export function materialize(
 	let total = 0;
 	const regimes = new Set<RegimeId>();
 	let unpriced = 0;
-	const tiers = new VolumeTierCounter(scenario, events[0] ? ctx.dayAt(events[0].t).month : null);
+	let unknownTiers = 0;
 	events.forEach((te, i) => {
 		const d = decisions[i] as Decision;
 		const day = ctx.dayAt(te.t);
@@ -86,8 +84,9 @@ export function materialize(
 			rate,
 			unpriced: d.unpriced,
 			noRateReason: lookup && !lookup.ok ? lookup.reason : null,
-			currency: CURRENCY,
-			timezone: ctx.timezone
+			currency: ctx.currency,
+			timezone: ctx.timezone,
+			conversationCategory: d.conversation === null ? null : (conversations[d.conversation]?.category ?? null)
 		});
 		if (category && d.charge)
 			totals[category as ConversationCategory] = (totals[category as ConversationCategory] +
@@ -95,10 +94,8 @@ export function materialize(
 		total += d.charge;
 		if (d.unpriced) unpriced++;
 		regimes.add(d.regime.id);
-		const volumeTier =
-			d.code === 'template_charged' && (category === 'utility' || category === 'authentication')
-				? tiers.count(day.month, day.market.market, category)
-				: null;
+		const volumeTier = d.tier ? tierText(d.tier, d.charge as Micros, ctx.currency, d.unpriced) : null;
+		if (d.tier && !d.tier.known) unknownTiers++;
 		messages[te.index] = {
 			event: te.index,
 			at: te.t,
@@ -116,14 +113,19 @@ export function materialize(
 			until: d.until as EpochMs | null,
 			freeTierUsed: d.freeTierUsed,
 			providerCharge: 0 as Micros,
-			volumeTier
+			volumeTier,
+			tier: d.tier
 		};
 	});
 	const used = [...regimes];
 	const notes: string[] = [];
 	if (unpriced)
 		notes.push(
-			`${unpriced} message(s) were due a charge but no rate is known for them; the total leaves them out.`
+			`Incomplete: ${unpriced} message(s) were due a charge but no rate is known for them in ${ctx.currency}; the total leaves them out.`
+		);
+	if (unknownTiers)
+		notes.push(
+			`Upper bound: ${unknownTiers} utility or authentication charge(s) fall where no volume-tier table is known; they are priced at the list rate, so the real charge may be lower.`
 		);
 	const first = events[0];
 	if (first && !scenario.regime && ctx.dayAt(first.t).date < '2023-06-01')
@@ -140,7 +142,7 @@ export function materialize(
 					: 'mixed',
 		regimes: used,
 		pinned: Boolean(scenario.regime),
-		currency: CURRENCY,
+		currency: ctx.currency,
 		market: firstDay?.market.market ?? '',
 		timezone: ctx.timezone,
 		messages,
@@ -148,44 +150,10 @@ export function materialize(
 		windows,
 		total: total as Micros,
 		totalsByCategory: totals,
-		notes: [...notes, ...tiers.notes()],
+		notes,
 		provider: null,
 		snapshots: []
 	};
 	applyAdjustments(ledger, scenario.adjustments);
 	return ledger;
-}
-
-/**
- * Volume tiers (§2.4): messages charged this month per market and category, starting from the
- * account's assumption. Only India's first-tier bounds are known, and no lower tier's rate, so the
- * charge stays at the list rate and the ledger says when it is an upper bound.
- */
-class VolumeTierCounter {
-	private counts = new Map<string, number>();
-	private unknownMarkets = new Set<string>();
-	constructor(
-		private scenario: Scenario,
-		private firstMonth: string | null
-	) {}
-	count(month: string, market: string, category: 'utility' | 'authentication'): string | null {
-		const key = `${month}|${market}|${category}`;
-		const start =
-			month === this.firstMonth ? (this.scenario.account?.charged_this_month?.[category] ?? 0) : 0;
-		const n = (this.counts.get(key) ?? start) + 1;
-		this.counts.set(key, n);
-		const known = VOLUME_TIERS[market]?.[category];
-		if (!known) {
-			if (start > 0) this.unknownMarkets.add(`${market} ${category}`);
-			return null;
-		}
-		if (n <= known.listRateUpTo) return null;
-		return `Volume tier: this is ${category} message ${n.toLocaleString('en-US')} charged this month in ${market}, past the list-rate tier (up to ${known.listRateUpTo.toLocaleString('en-US')}); the lower tier's rate is not known here, so the list rate is shown as an upper bound.`;
-	}
-	notes(): string[] {
-		return [...this.unknownMarkets].map(
-			(m) =>
-				`Volume tiers: Meta's tier bounds for ${m} are not known here; every message is priced at the list rate (tier 0).`
-		);
-	}
 }

@@ -7,7 +7,8 @@ import { resolveMarket } from '$lib/domain/markets';
 import { customCardData } from '$lib/domain/custom-rates';
 import { lookupRate, type RateCardData, type RateCategory, type RateLookup } from '$lib/domain/rate-card';
 import { AUTH_INTERNATIONAL_FROM, regimeById, regimeOnDate, type Regime } from '$lib/domain/regimes';
-import type { Scenario, TemplateCategory } from '$lib/domain/scenario';
+import type { Scenario, TemplateCategory, TierCounts } from '$lib/domain/scenario';
+import { TIER_TABLES } from '$lib/domain/volume-tiers';
 import { localDate, startOfLocalDate } from '$lib/domain/time';
 import type { EpochMs } from '$lib/domain/units';
 
@@ -25,7 +26,8 @@ export class DayInfo {
 		readonly date: string,
 		readonly regime: Regime,
 		readonly market: MarketAt,
-		private readonly custom: RateCardData | null
+		private readonly custom: RateCardData | null,
+		private readonly currency: string
 	) {}
 	get month(): string {
 		return this.date.slice(0, 7);
@@ -35,17 +37,31 @@ export class DayInfo {
 		const key = `${regime.model}|${category}`;
 		let r = this.rates.get(key);
 		if (!r) {
-			const q = { market: this.market.market, category, model: regime.model, date: this.date };
-			// A card the user imported wins where it has a value and is in force (same pricing model).
+			const q = {
+				market: this.market.market,
+				category,
+				model: regime.model,
+				date: this.date,
+				currency: this.currency
+			};
+			// A card the user imported wins where it has a value and is in force (same pricing model
+			// and the billing currency: amounts in two currencies never add up).
 			const custom = this.custom;
 			const own =
-				custom && custom.model === regime.model && custom.effectiveFrom <= this.date
-					? lookupRate({ ...q, currency: custom.currency, cards: [custom] })
+				custom &&
+				custom.model === regime.model &&
+				custom.currency === this.currency &&
+				custom.effectiveFrom <= this.date
+					? lookupRate({ ...q, cards: [custom] })
 					: null;
 			r = own?.ok ? own : lookupRate(q);
 			this.rates.set(key, r);
 		}
 		return r;
+	}
+	/** Whether any volume-tier table of the currency is in force on this day. */
+	hasTierTable(currency: string): boolean {
+		return TIER_TABLES.some((t) => t.currency === currency && t.effectiveFrom <= this.date);
 	}
 }
 
@@ -63,6 +79,9 @@ export class PricingContext {
 	readonly initialFreeUsed: number;
 	readonly authInternational: { eligible: boolean; primary_country: string } | null;
 	readonly customCard: RateCardData | null;
+	/** The billing currency: every market is priced from that currency's cards (issue 8 point 3). */
+	readonly currency: string;
+	readonly chargedThisMonth: TierCounts | undefined;
 	private days = new Map<string, DayInfo>();
 	private last: DayInfo | null = null;
 
@@ -75,6 +94,9 @@ export class PricingContext {
 		this.initialFreeUsed = scenario.account?.free_service_used ?? 0;
 		this.authInternational = scenario.account?.auth_international ?? null;
 		this.customCard = scenario.custom_rates ? customCardData(scenario.custom_rates) : null;
+		// An imported card's currency is the billing currency unless the scenario names one.
+		this.currency = scenario.currency ?? scenario.custom_rates?.currency ?? 'USD';
+		this.chargedThisMonth = scenario.account?.charged_this_month;
 	}
 
 	/** Is a window that ends at `end` still open at `t`? Half-open by default (§6.1, a setting). */
@@ -97,7 +119,8 @@ export class PricingContext {
 				date,
 				regimeOnDate(date),
 				{ market: m.market, iso2: m.iso2, isUnitedStates: m.isUnitedStates },
-				this.customCard
+				this.customCard,
+				this.currency
 			);
 			this.days.set(date, day);
 		}

@@ -21,6 +21,8 @@ export interface ReasonFacts {
 	noRateReason: string | null;
 	currency: string;
 	timezone: string;
+	/** Category of the conversation the message opened or rode on, if any. */
+	conversationCategory?: string | null;
 }
 
 export function explain(f: ReasonFacts): string {
@@ -51,7 +53,7 @@ export function explain(f: ReasonFacts): string {
 		case 'in_open_conversation':
 			return `No extra charge: rides on the open ${cat} conversation, until ${until}.`;
 		case 'free_form_in_open_conversation':
-			return `No extra charge: a free-form message while a ${cat} conversation is open opens no new conversation (open until ${until}).`;
+			return `No extra charge: rides on the open ${f.conversationCategory ?? cat} conversation (open until ${until}); a free-form message while any conversation is open opens no new one.`;
 		case 'service_free_tier':
 			return `Free: opened a service conversation until ${until}, covered by the free tier (${f.freeTierUsed} of ${CBP_FREE_SERVICE_CONVERSATIONS} free service conversations used this month).`;
 		case 'service_conversation_free':
@@ -67,7 +69,11 @@ export function explain(f: ReasonFacts): string {
 		case 'service_message_free_tier':
 			return `Free: covered by the free tier (${f.freeTierUsed} of ${PMP_FREE_SERVICE_MESSAGES} free service messages used this month; a tier Meta's own page does not confirm).`;
 		case 'service_message_charged':
-			return `Charged ${price}: service messages are charged per message since 1 Oct 2026, at the market's utility rate.`;
+			return `Charged ${price}: service messages are charged per message since 1 Oct 2026, at the market's ${
+				f.rate?.category === 'utility'
+					? 'utility rate (Meta sets service equal to utility; this card lists no service rate)'
+					: 'service rate'
+			}.`;
 	}
 }
 

@@ -105,8 +105,9 @@ describe('pmp-2026-10: service charged again', () => {
 		const l = both(scenario(events, { regime: null, freeTier2026: false }));
 		expect(l.regime).toBe('pmp-2026-10');
 		expect(l.messages.map((m) => m.outcome)).toEqual(['charged', 'received', 'charged', 'charged']);
-		expect(l.messages[2]?.charge).toBe(25_000); // service = the market's utility rate
-		expect(l.messages[2]?.rate?.category).toBe('utility');
+		// Indonesia on the 2026-10-01 USD card: service 0.025, the same as its utility rate (§2.6).
+		expect(l.messages[2]?.charge).toBe(25_000);
+		expect(l.messages[2]?.rate).toMatchObject({ category: 'service', cardId: '2026-10-01-USD' });
 	});
 
 	it('the UNCONFIRMED 1,000 free service messages (a setting, on by default) make the reply free', () => {
@@ -230,13 +231,30 @@ describe('§2.5 authentication-international', () => {
 
 describe('rates that are not known', () => {
 	it('a missing value is "no rate known", never a silent zero', () => {
-		// Hong Kong became a standalone market on 2026-07-01 and no card gives it a value.
-		const l = both(
-			scenario([template(0, 'marketing', { base: Date.UTC(2026, 7, 3) })], { regime: null, market: 'HK' })
-		);
+		// Billed in BRL: the 2026-10-01 BRL card prices Brazil only, so Argentina has no BRL value.
+		const l = both({
+			...scenario([template(0, 'marketing', { base: Date.UTC(2026, 10, 3) })], {
+				regime: null,
+				market: 'AR'
+			}),
+			currency: 'BRL'
+		});
+		expect(l.currency).toBe('BRL');
 		expect(l.messages[0]?.outcome).toBe('charged');
 		expect(l.messages[0]?.unpriced).toBe(true);
-		expect(l.messages[0]?.reason).toMatch(/no rate known/);
-		expect(l.notes.join(' ')).toMatch(/no rate is known/);
+		expect(l.messages[0]?.charge).toBe(0);
+		expect(l.messages[0]?.reason).toMatch(/no rate known in BRL/);
+		expect(l.notes.join(' ')).toMatch(/Incomplete: 1 message/);
+	});
+});
+
+describe('reasons say the truth', () => {
+	it('a free-form reply riding on an open marketing conversation names that conversation', () => {
+		const l = both(
+			scenario([customer(0), template(H, 'marketing'), reply(2 * H)], { freeServiceUsed: 1000 })
+		);
+		expect(l.messages[2]?.code).toBe('free_form_in_open_conversation');
+		expect(l.messages[2]?.reason).toMatch(/rides on the open marketing conversation/);
+		expect(l.messages[2]?.reason).not.toMatch(/service conversation/);
 	});
 });

@@ -34,3 +34,33 @@ describe('AccountAssumptions', () => {
 		});
 	});
 });
+
+describe('AccountAssumptions: currency and tier counts', () => {
+	it('sets the billing currency from the currencies that have cards (USD removes the field)', async () => {
+		const onedit = vi.fn<(s: Scenario) => void>();
+		render(AccountAssumptions, { props: { scenario, onedit } });
+		const select = screen.getByTestId('billing-currency') as HTMLSelectElement;
+		expect([...select.options].map((o) => o.value)).toEqual([
+			'USD',
+			'AED',
+			'BRL',
+			'CLP',
+			'COP',
+			'EUR',
+			'GBP',
+			'INR'
+		]);
+		await fireEvent.change(select, { target: { value: 'BRL' } });
+		expect(onedit.mock.calls[0]?.[0].currency).toBe('BRL');
+	});
+	it('records authentication-international messages already charged', async () => {
+		const onedit = vi.fn<(s: Scenario) => void>();
+		render(AccountAssumptions, { props: { scenario, onedit } });
+		await fireEvent.change(screen.getByTestId('charged-authentication_international'), {
+			target: { value: '750000' }
+		});
+		expect(onedit.mock.calls[0]?.[0].account?.charged_this_month).toEqual({
+			authentication_international: 750_000
+		});
+	});
+});

@@ -6,18 +6,36 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
-import { buildData, marketRowsFromCsv, parseCsv, rateCardFromCsv } from '../../../../scripts/rate-data';
+import {
+	buildData,
+	marketRowsFromCsv,
+	parseCsv,
+	rateCardFromCsv,
+	tierTableFromCsv
+} from '../../../../scripts/rate-data';
 import { MARKET_ROWS } from './markets.generated';
 import { RATE_CARDS } from './rate-cards.generated';
+import { TIER_TABLES } from './volume-tiers.generated';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const sourceDir = path.resolve(repoRoot, '../shared/rate-cards');
 
 describe.skipIf(!existsSync(sourceDir))('generated data matches ../shared/rate-cards', () => {
-	const files = () =>
-		readdirSync(sourceDir)
+	const csvIn = (dir: string) =>
+		readdirSync(path.join(sourceDir, dir))
 			.filter((name) => name.endsWith('.csv'))
-			.map((name) => ({ name, text: readFileSync(path.join(sourceDir, name), 'utf8') }));
+			.map((name) => {
+				const rel = dir ? `${dir}/${name}` : name;
+				return { name: rel, text: readFileSync(path.join(sourceDir, rel), 'utf8') };
+			});
+	const files = () => [...csvIn(''), ...csvIn('tiers')];
+
+	it('reads every file: every card, every tier table, markets.csv', () => {
+		const all = files();
+		const built = buildData(all);
+		expect(built.cards).toHaveLength(all.filter((f) => /^\d{4}-.*\.csv$/.test(f.name)).length);
+		expect(built.tiers).toHaveLength(all.filter((f) => f.name.startsWith('tiers/')).length);
+	});
 
 	it('rate cards (run `npm run data` if this fails)', () => {
 		expect(RATE_CARDS).toEqual(buildData(files()).cards);
@@ -25,6 +43,10 @@ describe.skipIf(!existsSync(sourceDir))('generated data matches ../shared/rate-c
 
 	it('market rows (run `npm run data` if this fails)', () => {
 		expect(MARKET_ROWS).toEqual(buildData(files()).markets);
+	});
+
+	it('volume-tier tables (run `npm run data` if this fails)', () => {
+		expect(TIER_TABLES).toEqual(buildData(files()).tiers);
 	});
 });
 
@@ -89,5 +111,45 @@ describe('CSV conversion (scripts/rate-data.ts)', () => {
 		};
 		const card = { name: '2025-07-01-USD.csv', text: `${header}B,utility,0.1,derived,s\n` };
 		expect(() => buildData([markets, card])).toThrow(/not in markets.csv/);
+	});
+
+	const tierHeader = 'market,category,from,to,rate,confidence,source\n';
+
+	it('reads a tier table: currency from the name (USD when none), counts as numbers, open top tier', () => {
+		const t = tierTableFromCsv(
+			'tiers/tiers-2026-10-01-BRL.csv',
+			`${tierHeader}Brazil,utility,0,250000,0.0350,single-source,"a, b"\nBrazil,utility,250001,,0.0333,derived,c\n`
+		);
+		expect(t).toMatchObject({ id: 'tiers-2026-10-01-BRL', effectiveFrom: '2026-10-01', currency: 'BRL' });
+		expect(t.rows[0]).toEqual({
+			market: 'Brazil',
+			category: 'utility',
+			from: 0,
+			to: 250000,
+			rate: '0.0350',
+			confidence: 'single-source',
+			source: 'a, b'
+		});
+		expect(t.rows[1]?.to).toBeNull();
+		expect(tierTableFromCsv('tiers/tiers-2026-04-01.csv', tierHeader).currency).toBe('USD');
+	});
+
+	it.each([
+		['tiers/tiers-2026-4-01.csv', tierHeader, /named tiers/],
+		['tiers/tiers-2026-04-01.csv', `${tierHeader}X,marketing,0,10,0.1,derived,s\n`, /no volume tiers/],
+		['tiers/tiers-2026-04-01.csv', `${tierHeader}X,utility,0,1e3,0.1,derived,s\n`, /not a whole number/],
+		['tiers/tiers-2026-04-01.csv', `${tierHeader}X,utility,10,5,0.1,derived,s\n`, /below from/],
+		[
+			'tiers/tiers-2026-04-01.csv',
+			`${tierHeader}X,utility,0,10,0.1,derived,s\nX,utility,10,,0.09,derived,s\n`,
+			/overlap/
+		],
+		[
+			'tiers/tiers-2026-04-01.csv',
+			`${tierHeader}X,utility,0,,0.1,derived,s\nX,utility,5,,0.09,derived,s\n`,
+			/overlap/
+		]
+	])('rejects tier file %s with bad content', (file, text, error) => {
+		expect(() => tierTableFromCsv(file, text)).toThrow(error);
 	});
 });

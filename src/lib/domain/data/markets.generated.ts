@@ -168,5 +168,9 @@ export const MARKET_ROWS: readonly MarketRow[] = [
 	{ market: 'Qatar', iso2: 'QA', prefix: '974', from: '2026-07-01', until: null },
 	{ market: 'Rest of Middle East', iso2: 'YE', prefix: '967', from: null, until: null },
 	{ market: 'Other', iso2: 'KZ', prefix: '', from: null, until: '2026-10-01' },
-	{ market: 'Kazakhstan', iso2: 'KZ', prefix: '', from: '2026-10-01', until: null }
+	{ market: 'Kazakhstan', iso2: 'KZ', prefix: '', from: '2026-10-01', until: null },
+	{ market: 'Other', iso2: 'KZ', prefix: '76', from: null, until: '2026-10-01' },
+	{ market: 'Kazakhstan', iso2: 'KZ', prefix: '76', from: '2026-10-01', until: null },
+	{ market: 'Other', iso2: 'KZ', prefix: '77', from: null, until: '2026-10-01' },
+	{ market: 'Kazakhstan', iso2: 'KZ', prefix: '77', from: '2026-10-01', until: null }
 ];
