@@ -1,17 +1,19 @@
 /**
- * The reference reducer: the pricing rules of pricing-rules.md §1, §2, §6 and §7 written straight,
- * without XState, over events packed in typed arrays. Two jobs: it is the independent statement the
- * property tests compare the machines against, and it is the fast kernel for bulk forecasting
- * (benchmarked in bench/). Keep it allocation-free per event: no strings, no objects in the loop
- * except when a conversation or window opens.
+ * The bulk path: the rules table (rules.ts) evaluated over events packed in typed arrays, without
+ * XState. The same rows as the chat machine decide each message; only the facts are computed here
+ * from compact state (window ends as numbers). Two jobs: the fast path for forecasts and large runs
+ * (benchmarked in bench/), and the second engine the property tests compare the machines against.
+ * Keep it allocation-free per event: no strings, no objects in the loop except when a conversation
+ * or window opens.
  */
 import {
 	CBP_FREE_SERVICE_CONVERSATIONS,
 	PMP_FREE_SERVICE_MESSAGES,
 	US_MARKETING_PAUSE_FROM,
-	type Regime
+	type Regime,
+	type RegimeId
 } from '$lib/domain/regimes';
-import type { TimedEvent } from '$lib/domain/scenario';
+import type { ConversationCategory, TimedEvent } from '$lib/domain/scenario';
 import type { RateCategory, RateLookup } from '$lib/domain/rate-card';
 import {
 	CONVERSATION_DURATION,
@@ -21,30 +23,18 @@ import {
 	type EpochMs,
 	type Micros
 } from '$lib/domain/units';
-import type { LedgerConversation, LedgerWindow, ReasonCode } from './ledger';
+import type { LedgerConversation, LedgerWindow } from './ledger';
+import {
+	MESSAGE_RULES,
+	REASON_CODES,
+	ruleAppliesIn,
+	type MessageFacts,
+	type MessageRule,
+	type ReasonCode
+} from './rules';
 import type { PricingContext } from './pricing-context';
 import { VolumeTierCounter, type TierDecision } from './volume-tier-counter';
 
-export const REASON_CODES: readonly ReasonCode[] = [
-	'received',
-	'received_entry_point',
-	'blocked_outside_window',
-	'not_delivered',
-	'us_marketing_paused',
-	'free_entry_point_opened',
-	'in_free_entry_point',
-	'conversation_opened',
-	'in_open_conversation',
-	'free_form_in_open_conversation',
-	'service_free_tier',
-	'service_conversation_free',
-	'utility_in_spanning_conversation',
-	'utility_in_service_window',
-	'template_charged',
-	'service_message_free',
-	'service_message_free_tier',
-	'service_message_charged'
-];
 const C = Object.fromEntries(REASON_CODES.map((c, i) => [c, i])) as Record<ReasonCode, number>;
 
 /** Event kinds and categories as small integers. */
@@ -56,7 +46,6 @@ export const KIND_TEMPLATE = 3;
 export const CATEGORIES = ['marketing', 'utility', 'authentication', 'service'] as const;
 const SERVICE = 3;
 const UTILITY = 1;
-const MARKETING = 0;
 export const RATE_CATEGORIES: readonly RateCategory[] = [
 	'marketing',
 	'utility',
@@ -119,7 +108,11 @@ export interface KernelOutput {
 	windows: LedgerWindow[];
 }
 
-export function runKernel(ev: EncodedEvents, ctx: PricingContext): KernelOutput {
+export function runKernel(
+	ev: EncodedEvents,
+	ctx: PricingContext,
+	rules: readonly MessageRule[] = MESSAGE_RULES
+): KernelOutput {
 	const n = ev.length;
 	const out: KernelOutput = {
 		code: new Uint8Array(n),
@@ -160,15 +153,40 @@ export function runKernel(ev: EncodedEvents, ctx: PricingContext): KernelOutput 
 		out.charge[i] = lookup.rate;
 		return lookup.rate;
 	};
-	// Free tiers reset at the start of each month in the account's zone; the scenario says how many
-	// units were already used in the month it starts in.
-	const useFreeTier = (month: string, limit: number): boolean => {
-		if (month !== freeMonth) {
-			freeMonth = month;
-			freeUsed = month === firstMonth ? ctx.initialFreeUsed : 0;
-		}
-		return freeUsed < limit;
+	// One facts object, refilled for every business message (no allocation in the loop).
+	const facts: MessageFacts = {
+		regime: ctx.regimeFor(ctx.dayAt((n > 0 ? ev.t[0] : 0) as EpochMs)),
+		freeForm: false,
+		category: 'service',
+		delivered: true,
+		serviceWindowOpen: false,
+		freeEntryPointOpen: false,
+		freeEntryPointOffered: false,
+		usMarketingPaused: false,
+		rideable: null,
+		freeTierLeft: false,
+		utilityConversationOpen: false
 	};
+
+	const openConversation = (i: number, t: number, cat: number, regime: Regime, amount: number) => {
+		const expires = t + CONVERSATION_DURATION;
+		const cv: LedgerConversation = {
+			id: out.conversations.length,
+			category: CATEGORIES[cat] as LedgerConversation['category'],
+			openedAt: t as EpochMs,
+			expiresAt: expires as EpochMs,
+			closedAt: null,
+			charge: amount as Micros,
+			openedBy: ev.index[i] as number,
+			regime: regime.id
+		};
+		out.conversations.push(cv);
+		conv[cat] = cv;
+		convEnd[cat] = expires;
+		out.conversation[i] = cv.id;
+		out.until[i] = expires;
+	};
+	const table = compiled(rules);
 
 	for (let i = 0; i < n; i++) {
 		const t = ev.t[i] as number;
@@ -204,136 +222,153 @@ export function runKernel(ev: EncodedEvents, ctx: PricingContext): KernelOutput 
 
 		const cat = ev.category[i] as number;
 		const freeForm = kind === KIND_FREE_FORM;
-		if (freeForm && !open(cswEnd, t)) {
-			out.code[i] = C.blocked_outside_window;
-			continue;
-		}
-		if (ev.delivered[i] === 0) {
-			out.code[i] = C.not_delivered;
-			continue;
-		}
-		if (cat === MARKETING && !freeForm && day.market.isUnitedStates && day.date >= US_MARKETING_PAUSE_FROM) {
-			out.code[i] = C.us_marketing_paused;
-			continue;
-		}
-		if (open(fepEnd, t)) {
-			out.code[i] = C.in_free_entry_point;
-			out.until[i] = fepEnd;
-			continue;
-		}
-		if (open(fepEligibleUntil, t)) {
-			// A free entry point opens, closing every open conversation (§1.6).
-			fepEnd = t + FREE_ENTRY_POINT_DURATION;
-			fepEligibleUntil = -Infinity;
-			out.windows.push({
-				id: out.windows.length,
-				kind: 'free_entry_point',
-				openedAt: t as EpochMs,
-				expiresAt: fepEnd as EpochMs,
-				lastResetAt: t as EpochMs,
-				openedBy: ev.index[i] as number
-			});
-			for (let c = 0; c < 4; c++) {
-				const cv = conv[c];
-				if (cv && open(convEnd[c] as number, t)) cv.closedAt = t as EpochMs;
-				convEnd[c] = -Infinity;
-			}
-			out.code[i] = C.free_entry_point_opened;
-			out.until[i] = fepEnd;
-			continue;
-		}
-
+		// The facts at this message, from the compact state; then the first row of the table that holds.
+		let ride = -1;
 		if (regime.model === 'CBP') {
-			// Conversation-based pricing (§1.3, §1.4): at most one open conversation per category.
-			let ride = -1;
-			if (freeForm) {
-				// Any open conversation carries a free-form message; prefer service, then the oldest.
-				if (open(convEnd[SERVICE] as number, t)) ride = SERVICE;
-				else
-					for (let c = 0; c < 3; c++) {
-						if (!open(convEnd[c] as number, t)) continue;
-						if (
-							ride < 0 ||
-							(conv[c] as LedgerConversation).openedAt < (conv[ride] as LedgerConversation).openedAt
-						)
-							ride = c;
-					}
-			} else if (open(convEnd[cat] as number, t)) ride = cat;
-			if (ride >= 0) {
+			if (!freeForm) ride = open(convEnd[cat] as number, t) ? cat : -1;
+			else if (open(convEnd[SERVICE] as number, t)) ride = SERVICE;
+			else
+				for (let c = 0; c < 3; c++) {
+					if (!open(convEnd[c] as number, t)) continue;
+					if (
+						ride < 0 ||
+						(conv[c] as LedgerConversation).openedAt < (conv[ride] as LedgerConversation).openedAt
+					)
+						ride = c;
+				}
+		}
+		// Free tiers reset at the start of each month in the account's zone; the scenario says how
+		// many units were already used in the month it starts in.
+		const month = day.month;
+		if (month !== freeMonth) {
+			freeMonth = month;
+			freeUsed = month === firstMonth ? ctx.initialFreeUsed : 0;
+		}
+		facts.regime = regime;
+		facts.freeForm = freeForm;
+		facts.category = CATEGORIES[cat] as ConversationCategory;
+		facts.delivered = ev.delivered[i] === 1;
+		facts.serviceWindowOpen = open(cswEnd, t);
+		facts.freeEntryPointOpen = open(fepEnd, t);
+		facts.freeEntryPointOffered = !facts.freeEntryPointOpen && open(fepEligibleUntil, t);
+		facts.usMarketingPaused = day.market.isUnitedStates && day.date >= US_MARKETING_PAUSE_FROM;
+		facts.rideable = ride < 0 ? null : (CATEGORIES[ride] as ConversationCategory);
+		facts.freeTierLeft =
+			regime.model === 'CBP'
+				? freeUsed < CBP_FREE_SERVICE_CONVERSATIONS
+				: ctx.freeTier2026 && freeUsed < PMP_FREE_SERVICE_MESSAGES;
+		facts.utilityConversationOpen = open(convEnd[UTILITY] as number, t);
+		// Rows already filtered by regime: only their conditions are evaluated here.
+		const rows = table.rowsFor(regime);
+		let rule = rows[rows.length - 1] as MessageRule;
+		for (let k = 0; k < rows.length; k++)
+			if ((rows[k] as MessageRule).when(facts)) {
+				rule = rows[k] as MessageRule;
+				break;
+			}
+		out.code[i] = table.codeIndex(rule);
+
+		switch (rule.effect) {
+			case 'none':
+				break;
+			case 'inFreeEntryPoint':
+				out.until[i] = fepEnd;
+				break;
+			case 'openFreeEntryPoint':
+				// A free entry point opens, closing every open conversation (§1.6).
+				fepEnd = t + FREE_ENTRY_POINT_DURATION;
+				fepEligibleUntil = -Infinity;
+				out.windows.push({
+					id: out.windows.length,
+					kind: 'free_entry_point',
+					openedAt: t as EpochMs,
+					expiresAt: fepEnd as EpochMs,
+					lastResetAt: t as EpochMs,
+					openedBy: ev.index[i] as number
+				});
+				for (let c = 0; c < 4; c++) {
+					const cv = conv[c];
+					if (cv && open(convEnd[c] as number, t)) cv.closedAt = t as EpochMs;
+					convEnd[c] = -Infinity;
+				}
+				out.until[i] = fepEnd;
+				break;
+			case 'ride': {
 				const cv = conv[ride] as LedgerConversation;
-				out.code[i] =
-					freeForm && ride !== SERVICE ? C.free_form_in_open_conversation : C.in_open_conversation;
 				out.conversation[i] = cv.id;
 				out.until[i] = cv.expiresAt;
-				continue;
+				break;
 			}
-			// Open a conversation of this category.
-			const expires = t + CONVERSATION_DURATION;
-			let amount = 0;
-			if (freeForm && regime.service === 'free') out.code[i] = C.service_conversation_free;
-			else if (freeForm && useFreeTier(day.month, CBP_FREE_SERVICE_CONVERSATIONS)) {
+			case 'openFreeConversation':
+				openConversation(i, t, cat, regime, 0);
+				break;
+			case 'openFreeTierConversation':
 				freeUsed++;
 				out.freeTierUsed[i] = freeUsed;
-				out.code[i] = C.service_free_tier;
-			} else {
+				openConversation(i, t, cat, regime, 0);
+				break;
+			case 'openChargedConversation': {
 				const rc = freeForm ? 'service' : ctx.rateCategoryFor(CATEGORIES[cat] as 'marketing', day);
-				amount = charge(i, RATE_CATEGORIES.indexOf(rc), day.rate(rc, regime));
-				out.code[i] = C.conversation_opened;
+				openConversation(i, t, cat, regime, charge(i, RATE_CATEGORIES.indexOf(rc), day.rate(rc, regime)));
+				break;
 			}
-			const cv: LedgerConversation = {
-				id: out.conversations.length,
-				category: CATEGORIES[cat] as LedgerConversation['category'],
-				openedAt: t as EpochMs,
-				expiresAt: expires as EpochMs,
-				closedAt: null,
-				charge: amount as Micros,
-				openedBy: ev.index[i] as number,
-				regime: regime.id
-			};
-			out.conversations.push(cv);
-			conv[cat] = cv;
-			convEnd[cat] = expires;
-			out.conversation[i] = cv.id;
-			out.until[i] = expires;
-			continue;
-		}
-
-		// Per-message pricing (§2.2, §2.6).
-		if (freeForm) {
-			if (regime.service === 'free') {
-				out.code[i] = C.service_message_free;
+			case 'inServiceWindow':
 				out.until[i] = cswEnd;
-			} else if (ctx.freeTier2026 && useFreeTier(day.month, PMP_FREE_SERVICE_MESSAGES)) {
+				break;
+			case 'useMessageFreeTier':
 				freeUsed++;
 				out.freeTierUsed[i] = freeUsed;
-				out.code[i] = C.service_message_free_tier;
-			} else {
+				break;
+			case 'chargeService': {
 				const s = ctx.serviceRate(day, regime);
 				charge(i, RATE_CATEGORIES.indexOf(s.category), s.lookup);
-				out.code[i] = C.service_message_charged;
+				break;
 			}
-			continue;
+			case 'rideSpanningUtility': {
+				const cv = conv[UTILITY] as LedgerConversation;
+				out.conversation[i] = cv.id;
+				out.until[i] = cv.expiresAt;
+				break;
+			}
+			case 'chargeTemplate': {
+				const rc = ctx.rateCategoryFor(CATEGORIES[cat] as 'marketing', day);
+				const tiered = tiers.charge(day, rc, regime, day.rate(rc, regime));
+				if (tiered.tier) out.tier[i] = tiered.tier;
+				charge(i, RATE_CATEGORIES.indexOf(rc), tiered.lookup);
+				break;
+			}
 		}
-		if (cat === UTILITY && open(convEnd[UTILITY] as number, t)) {
-			// A utility conversation opened before 2025-07-01 spans the switch (§2.2 transition).
-			const cv = conv[UTILITY] as LedgerConversation;
-			out.code[i] = C.utility_in_spanning_conversation;
-			out.conversation[i] = cv.id;
-			out.until[i] = cv.expiresAt;
-			continue;
-		}
-		if (cat === UTILITY && regime.utilityFreeInServiceWindow && open(cswEnd, t)) {
-			out.code[i] = C.utility_in_service_window;
-			out.until[i] = cswEnd;
-			continue;
-		}
-		const rc = ctx.rateCategoryFor(CATEGORIES[cat] as 'marketing', day);
-		const tiered = tiers.charge(day, rc, regime, day.rate(rc, regime));
-		if (tiered.tier) out.tier[i] = tiered.tier;
-		charge(i, RATE_CATEGORIES.indexOf(rc), tiered.lookup);
-		out.code[i] = C.template_charged;
 	}
 	return out;
+}
+
+/**
+ * The table prepared for the loop: per regime, only the rows its restriction allows (so the loop
+ * evaluates conditions only), and each row's reason-code index.
+ */
+interface CompiledRules {
+	rowsFor(regime: Regime): readonly MessageRule[];
+	codeIndex(rule: MessageRule): number;
+}
+const compiledTables = new WeakMap<readonly MessageRule[], CompiledRules>();
+function compiled(rules: readonly MessageRule[]): CompiledRules {
+	let c = compiledTables.get(rules);
+	if (c) return c;
+	const byRegime = new Map<RegimeId, readonly MessageRule[]>();
+	const codes = new Map<MessageRule, number>(rules.map((r) => [r, C[r.code as ReasonCode]]));
+	c = {
+		rowsFor(regime) {
+			let rows = byRegime.get(regime.id);
+			if (!rows) {
+				rows = rules.filter((r) => ruleAppliesIn(r, regime.id));
+				byRegime.set(regime.id, rows);
+			}
+			return rows;
+		},
+		codeIndex: (rule) => codes.get(rule) as number
+	};
+	compiledTables.set(rules, c);
+	return c;
 }
 
 /** The per-event decision both engines produce; `materialize` turns a list of them into a ledger. */

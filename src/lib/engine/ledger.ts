@@ -10,29 +10,9 @@ import type { EpochMs, Micros } from '$lib/domain/units';
 import type { ProviderSummary } from './adjustments';
 import type { TierDecision } from './volume-tier-counter';
 
-export type Outcome = 'received' | 'charged' | 'included' | 'free' | 'blocked' | 'failed';
+export type { Outcome, ReasonCode } from './rules';
+import type { Outcome, ReasonCode } from './rules';
 export const OUTCOMES: readonly Outcome[] = ['received', 'charged', 'included', 'free', 'blocked', 'failed'];
-
-/** Why a message got its outcome; `explain` turns code + facts into the sentence a trainee reads. */
-export type ReasonCode =
-	| 'received'
-	| 'received_entry_point'
-	| 'blocked_outside_window'
-	| 'not_delivered'
-	| 'us_marketing_paused'
-	| 'free_entry_point_opened'
-	| 'in_free_entry_point'
-	| 'conversation_opened'
-	| 'in_open_conversation'
-	| 'free_form_in_open_conversation'
-	| 'service_free_tier'
-	| 'service_conversation_free'
-	| 'utility_in_spanning_conversation'
-	| 'utility_in_service_window'
-	| 'template_charged'
-	| 'service_message_free'
-	| 'service_message_free_tier'
-	| 'service_message_charged';
 
 export interface RateRef {
 	market: string;

@@ -9,7 +9,7 @@ import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import { customer, H, reply, scenario, template } from '../../../tests/helpers/build-scenario';
 import { conversationMachine } from './conversation.machine';
 import { freeEntryPointMachine } from './free-entry-point.machine';
-import { REASON_CODES } from './kernel';
+import { REASON_CODES } from './rules';
 import { replay } from './replay';
 import { serviceWindowMachine } from './service-window.machine';
 

@@ -11,36 +11,14 @@ import {
 	type Ledger,
 	type LedgerConversation,
 	type LedgerMessage,
-	type LedgerWindow,
-	type Outcome,
-	type ReasonCode
+	type LedgerWindow
 } from './ledger';
 import type { PricingContext } from './pricing-context';
-import { explain } from './reasons';
+import { explain, outcomeOf } from './rules';
 import { applyAdjustments } from './adjustments';
 import { tierText } from './tier-text';
 
-const OUTCOME_OF: Record<ReasonCode, Outcome> = {
-	received: 'received',
-	received_entry_point: 'received',
-	blocked_outside_window: 'blocked',
-	not_delivered: 'failed',
-	us_marketing_paused: 'failed',
-	free_entry_point_opened: 'free',
-	in_free_entry_point: 'free',
-	conversation_opened: 'charged',
-	in_open_conversation: 'included',
-	free_form_in_open_conversation: 'included',
-	service_free_tier: 'free',
-	service_conversation_free: 'free',
-	utility_in_spanning_conversation: 'included',
-	utility_in_service_window: 'free',
-	template_charged: 'charged',
-	service_message_free: 'free',
-	service_message_free_tier: 'free',
-	service_message_charged: 'charged'
-};
-export const outcomeOf = (code: ReasonCode): Outcome => OUTCOME_OF[code];
+export { outcomeOf };
 
 export function materialize(
 	scenario: Scenario,
@@ -74,8 +52,7 @@ export function materialize(
 						beforeEffective: lookup.beforeEffective
 					}
 				: null;
-		const reason = explain({
-			code: d.code,
+		const reason = explain(d.code, {
 			category,
 			regime: d.regime,
 			until: d.until as EpochMs | null,
@@ -101,7 +78,7 @@ export function materialize(
 			at: te.t,
 			type: e.type,
 			category,
-			outcome: OUTCOME_OF[d.code],
+			outcome: outcomeOf(d.code),
 			charge: d.charge as Micros,
 			code: d.code,
 			reason: volumeTier ? `${reason} ${volumeTier}` : reason,

@@ -11,6 +11,7 @@ import type { Scenario, TemplateCategory, TierCounts } from '$lib/domain/scenari
 import { TIER_TABLES } from '$lib/domain/volume-tiers';
 import { localDate, startOfLocalDate } from '$lib/domain/time';
 import type { EpochMs } from '$lib/domain/units';
+import { isOpenAt } from './window-end';
 
 export interface MarketAt {
 	market: string;
@@ -101,7 +102,7 @@ export class PricingContext {
 
 	/** Is a window that ends at `end` still open at `t`? Half-open by default (§6.1, a setting). */
 	isOpen(end: number, t: number): boolean {
-		return this.inclusiveEnd ? t <= end : t < end;
+		return isOpenAt(end, t, this.inclusiveEnd);
 	}
 
 	dayAt(t: EpochMs): DayInfo {

@@ -6,11 +6,19 @@
 import { createActor } from 'xstate';
 import { timedEvents, type Scenario, type TimedEvent } from '$lib/domain/scenario';
 import { asEpochMs, type Micros } from '$lib/domain/units';
-import { chatMachine, type ChatContext, type ChatEvent, type ChatLog } from './chat.machine';
+import { chatMachine, createChatMachine, type ChatContext, type ChatEvent } from './chat.machine';
 import { encodeEvents, kernelDecision, runKernel, type Decision } from './kernel';
-import { emptyTotals, type Ledger, type LedgerSnapshot } from './ledger';
+import {
+	emptyTotals,
+	type Ledger,
+	type LedgerConversation,
+	type LedgerSnapshot,
+	type LedgerWindow
+} from './ledger';
 import { materialize } from './materialize';
 import { PricingContext } from './pricing-context';
+import { MESSAGE_RULES, type MessageRule } from './rules';
+import { closesAt } from './window-end';
 
 const CATEGORIES = ['marketing', 'utility', 'authentication', 'service'] as const;
 
@@ -29,10 +37,10 @@ function toChatEvent({ index, t, event }: TimedEvent): ChatEvent {
 
 /** The next instant at which a running window of the chat ends (or an entry-point offer lapses). */
 function nextDeadline(context: ChatContext): number {
-	const shift = context.pricing.inclusiveEnd ? 1 : 0;
+	const inclusive = context.pricing.inclusiveEnd;
 	let next = Infinity;
 	const consider = (end: number | null) => {
-		if (end !== null && end + shift < next) next = end + shift;
+		if (end !== null && closesAt(end, inclusive) < next) next = closesAt(end, inclusive);
 	};
 	const csw = context.csw.getSnapshot();
 	if (csw.value === 'open') consider(csw.context.expiresAt);
@@ -46,12 +54,35 @@ function nextDeadline(context: ChatContext): number {
 	return next;
 }
 
-export function replay(scenario: Scenario): Ledger {
+/** Options for tests and what-ifs: another rules table than the app's. */
+export interface ReplayOptions {
+	rules?: readonly MessageRule[];
+}
+
+export function replay(scenario: Scenario, options: ReplayOptions = {}): Ledger {
 	const events = timedEvents(scenario);
 	const pricing = new PricingContext(scenario);
-	const log: ChatLog = { conversations: [], windows: [], openServiceWindow: null, decision: null };
-	const actor = createActor(chatMachine, { input: { pricing, log, firstAt: events[0]?.t ?? null } }).start();
+	const machine =
+		options.rules && options.rules !== MESSAGE_RULES ? createChatMachine(options.rules) : chatMachine;
+	const actor = createActor(machine, { input: { pricing, firstAt: events[0]?.t ?? null } });
+	// What the machine tells: decisions, and the windows and conversations as they open or change.
+	const windows: LedgerWindow[] = [];
+	const conversations: LedgerConversation[] = [];
 	const decisions: Decision[] = [];
+	let openServiceWindow: LedgerWindow | null = null;
+	let lastFreeEntryPoint: number | null = null;
+	actor.on('decision', (e) => decisions.push(e.decision));
+	actor.on('window', ({ window }) => {
+		windows[window.id] = window;
+		if (window.kind === 'customer_service') openServiceWindow = window;
+		else lastFreeEntryPoint = window.id;
+	});
+	actor.on('conversation', ({ conversation }) => (conversations[conversation.id] = conversation));
+	actor.on('conversationClosed', ({ id, at }) => {
+		const c = conversations[id];
+		if (c) conversations[id] = { ...c, closedAt: asEpochMs(at) };
+	});
+	actor.start();
 	const snapshots: LedgerSnapshot[] = [];
 	let total = 0;
 	// Replaced (never mutated) when a charge lands, so unchanged snapshots share one object.
@@ -69,14 +100,14 @@ export function replay(scenario: Scenario): Ledger {
 		snapshots.push({
 			at: asEpochMs(at),
 			serviceWindow:
-				c.csw.getSnapshot().value === 'open' && log.openServiceWindow
+				c.csw.getSnapshot().value === 'open' && openServiceWindow
 					? {
-							id: log.openServiceWindow.id,
-							expiresAt: log.openServiceWindow.expiresAt,
-							lastResetAt: log.openServiceWindow.lastResetAt
+							id: openServiceWindow.id,
+							expiresAt: openServiceWindow.expiresAt,
+							lastResetAt: openServiceWindow.lastResetAt
 						}
 					: null,
-			freeEntryPoint: fep.value === 'open' ? lastWindowOfKind(log, 'free_entry_point') : null,
+			freeEntryPoint: fep.value === 'open' ? lastFreeEntryPoint : null,
 			conversations: open,
 			messagesSoFar: decisions.length,
 			total: total as Micros,
@@ -87,13 +118,14 @@ export function replay(scenario: Scenario): Ledger {
 	 * Window ends between two events, as explicit time events: each end becomes a snapshot of its own
 	 * (the previous one without the window), taken from the ends the machines recorded.
 	 */
-	const shift = pricing.inclusiveEnd ? 1 : 0;
-	const windowEnd = (id: number) => (log.windows[id]?.expiresAt ?? Infinity) + shift;
-	const conversationEnd = (id: number) => (log.conversations[id]?.expiresAt ?? Infinity) + shift;
+	const inclusive = pricing.inclusiveEnd;
+	const serviceWindowEnd = (expiresAt: number) => closesAt(expiresAt, inclusive);
+	const windowEnd = (id: number) => closesAt(windows[id]?.expiresAt ?? Infinity, inclusive);
+	const conversationEnd = (id: number) => closesAt(conversations[id]?.expiresAt ?? Infinity, inclusive);
 	const recordEndsUntil = (t: number) => {
 		for (let prev = snapshots.at(-1); prev; prev = snapshots.at(-1)) {
 			let d = Infinity;
-			if (prev.serviceWindow !== null) d = Math.min(d, prev.serviceWindow.expiresAt + shift);
+			if (prev.serviceWindow !== null) d = Math.min(d, serviceWindowEnd(prev.serviceWindow.expiresAt));
 			if (prev.freeEntryPoint !== null) d = Math.min(d, windowEnd(prev.freeEntryPoint));
 			for (const id of prev.conversations) d = Math.min(d, conversationEnd(id));
 			if (d > t || d === Infinity) return;
@@ -101,7 +133,9 @@ export function replay(scenario: Scenario): Ledger {
 				...prev,
 				at: asEpochMs(d),
 				serviceWindow:
-					prev.serviceWindow !== null && prev.serviceWindow.expiresAt + shift > d ? prev.serviceWindow : null,
+					prev.serviceWindow !== null && serviceWindowEnd(prev.serviceWindow.expiresAt) > d
+						? prev.serviceWindow
+						: null,
 				freeEntryPoint:
 					prev.freeEntryPoint !== null && windowEnd(prev.freeEntryPoint) > d ? prev.freeEntryPoint : null,
 				conversations: prev.conversations.filter((id) => conversationEnd(id) > d)
@@ -121,9 +155,11 @@ export function replay(scenario: Scenario): Ledger {
 		recordEndsUntil(te.t);
 		tick(te.t);
 		const chatEvent = toChatEvent(te);
+		const before = decisions.length;
 		actor.send(chatEvent);
-		const d = log.decision as Decision;
-		decisions.push(d);
+		// Exactly one decision per message: a table that lets a message through undecided is a bug.
+		if (decisions.length !== before + 1) throw new Error(`replay: no rule decided event ${te.index}`);
+		const d = decisions[before] as Decision;
 		if (d.charge) {
 			total += d.charge;
 			const cat = chatEvent.type === 'BUSINESS_MESSAGE' ? chatEvent.category : null;
@@ -133,21 +169,16 @@ export function replay(scenario: Scenario): Ledger {
 	}
 	recordEndsUntil(Infinity);
 	actor.stop();
-	const ledger = materialize(scenario, events, decisions, log.conversations, log.windows, pricing);
+	const ledger = materialize(scenario, events, decisions, conversations, windows, pricing);
 	ledger.snapshots = snapshots;
 	return ledger;
 }
 
-function lastWindowOfKind(log: ChatLog, kind: 'free_entry_point'): number | null {
-	for (let i = log.windows.length - 1; i >= 0; i--) if (log.windows[i]?.kind === kind) return i;
-	return null;
-}
-
 /** The same scenario through the reference reducer: no snapshots (it serves bulk work and the tests). */
-export function kernelReplay(scenario: Scenario): Ledger {
+export function kernelReplay(scenario: Scenario, options: ReplayOptions = {}): Ledger {
 	const events = timedEvents(scenario);
 	const pricing = new PricingContext(scenario);
-	const out = runKernel(encodeEvents(events), pricing);
+	const out = runKernel(encodeEvents(events), pricing, options.rules ?? MESSAGE_RULES);
 	const decisions = events.map((_, i) => kernelDecision(out, i));
 	return materialize(scenario, events, decisions, out.conversations, out.windows, pricing);
 }
