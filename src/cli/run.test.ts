@@ -9,8 +9,46 @@ const files: Record<string, string> = {
 	),
 	'bad.json':
 		'{ "format": "wa-pricing-scenario/1", "name": "x", "market": "ID", "timezone": "UTC", "events": [{ "at": "yesterday", "type": "template", "category": "marketing" }] }',
-	'broken.json': '{ not json'
+	'broken.json': '{ not json',
+	...refusedFiles()
 };
+
+/** Scenarios that look valid but are not (issue 8): each one's file name → its JSON. */
+function refusedFiles(): Record<string, string> {
+	const scenario = (patch: Record<string, unknown>, event: Record<string, unknown> = {}) =>
+		JSON.stringify({
+			format: 'wa-pricing-scenario/1',
+			name: 'x',
+			market: 'ID',
+			timezone: 'UTC',
+			events: [
+				{ at: '2025-06-01T10:00:00Z', type: 'customer_message' },
+				{ at: '2025-06-01T10:05:00Z', type: 'template', category: 'marketing', ...event }
+			],
+			...patch
+		});
+	const without = (key: string) => {
+		const s = JSON.parse(scenario({})) as Record<string, unknown>;
+		delete s[key];
+		return JSON.stringify(s);
+	};
+	const eventWithout = (key: string) => {
+		const s = JSON.parse(scenario({})) as { events: Record<string, unknown>[] };
+		delete s.events[1]![key];
+		return JSON.stringify(s);
+	};
+	return {
+		'market-xx.json': scenario({ market: 'XX' }),
+		'market-uk.json': scenario({ market: 'UK' }),
+		'market-999.json': scenario({ market: '+999 123 4567' }),
+		'feb-30.json': scenario({}, { at: '2025-02-30T10:00:00Z' }),
+		'jun-31.json': scenario({}, { at: '2025-06-31T10:00Z' }),
+		'no-at.json': eventWithout('at'),
+		'no-category.json': eventWithout('category'),
+		'no-market.json': without('market'),
+		'no-name.json': without('name')
+	};
+}
 const read = (p: string) => {
 	const f = files[p];
 	if (f === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
@@ -66,12 +104,37 @@ describe('cli simulate', () => {
 		[['simulate'], /no scenario file/],
 		[['simulate', 'uc5.json', '--regime', 'pmp-1999'], /--regime needs one of/],
 		[['simulate', 'uc5.json', '--frobnicate'], /unknown option/],
-		[['forecast'], /unknown command/]
+		[['forecast'], /unknown command/],
+		[
+			['simulate', 'market-xx.json'],
+			/^error: invalid scenario market-xx\.json: market: XX is not an assigned ISO 3166-1 country code\.$/
+		],
+		[
+			['simulate', 'market-uk.json'],
+			/^error: invalid scenario market-uk\.json: market: .*did you mean GB\?$/
+		],
+		[
+			['simulate', 'market-999.json'],
+			/^error: invalid scenario market-999\.json: market: calling code 999 is not assigned/
+		],
+		[
+			['simulate', 'feb-30.json'],
+			/: event 1 \(events\.1\.at\): 2025-02-30 is not a date: February 2025 has 28 days$/
+		],
+		[
+			['simulate', 'jun-31.json'],
+			/: event 1 \(events\.1\.at\): 2025-06-31 is not a date: June 2025 has 30 days$/
+		],
+		[['simulate', 'no-at.json'], /: event 1 \(events\.1\.at\): missing field "at"$/],
+		[['simulate', 'no-category.json'], /: event 1 \(events\.1\.category\): missing field "category"$/],
+		[['simulate', 'no-market.json'], /: market: missing field "market"$/],
+		[['simulate', 'no-name.json'], /: name: missing field "name"$/]
 	])('%j → exit 2 and one clear line', (argv, message) => {
 		const r = runCli(argv, read);
 		expect(r.code).toBe(2);
 		expect(r.stdout).toBe('');
 		expect(r.stderr).toMatch(message);
 		expect(r.stderr.split('\n')).toHaveLength(1);
+		expect(r.stderr).not.toContain('undefined');
 	});
 });

@@ -3,8 +3,9 @@
  * Validated on the way in; every error names the field and, for events, the event index.
  */
 import * as v from 'valibot';
+import { iso2Error, validateRecipient } from './markets';
 import { REGIME_IDS, type RegimeId } from './regimes';
-import { isValidTimeZone, parseInstant } from './time';
+import { dateError, instantError, isValidTimeZone, parseInstant } from './time';
 import type { EpochMs } from './units';
 
 export const SCENARIO_FORMAT = 'wa-pricing-scenario/1';
@@ -18,11 +19,29 @@ export const CONVERSATION_CATEGORIES: readonly ConversationCategory[] = [...TEMP
 export const ENTRY_POINTS = ['ctwa_ad', 'page_cta'] as const;
 export type EntryPoint = (typeof ENTRY_POINTS)[number];
 
+/** An instant on a real calendar date and time of day (2025-02-30 or 24:61 is refused, not rolled over). */
 const instant = v.pipe(
 	v.string('must be a string'),
 	v.check(
-		(s) => parseInstant(s) !== null,
-		'must be an ISO 8601 instant with an offset, e.g. 2023-09-12T12:00:00+07:00'
+		(s) => instantError(s) === null,
+		(issue) => instantError(String(issue.input)) ?? 'must be an ISO 8601 instant with an offset'
+	)
+);
+/** A real calendar date YYYY-MM-DD. */
+const calendarDate = v.pipe(
+	v.string('must be a string'),
+	v.check(
+		(s) => dateError(s) === null,
+		(issue) => dateError(String(issue.input)) ?? 'must be a date YYYY-MM-DD'
+	)
+);
+/** An assigned ISO 3166-1 alpha-2 code, upper case as the file format writes it. */
+const countryCode = v.pipe(
+	v.string('must be a string'),
+	v.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals, e.g. ID'),
+	v.check(
+		(s) => iso2Error(s) === null,
+		(issue) => iso2Error(String(issue.input)) ?? 'must be an assigned ISO 3166-1 alpha-2 code'
 	)
 );
 const note = v.optional(v.pipe(v.string(), v.maxLength(500, 'must be at most 500 characters')));
@@ -58,27 +77,57 @@ const event = v.variant(
 	'type must be one of customer_message, business_message, template'
 );
 
+/**
+ * The recipient: an assigned ISO 3166-1 alpha-2 code in capitals ("UK" and "XX" are refused) or an
+ * E.164 number whose calling code is assigned ("+999…" is refused); the message says which.
+ */
 const recipient = v.pipe(
 	v.string('must be a string'),
 	v.check(
-		(s) => /^[A-Z]{2}$/.test(s) || /^\+\d{6,15}$/.test(s.replace(/[\s-]/g, '')),
-		'must be an ISO 3166-1 alpha-2 country code (e.g. ID) or a phone number in E.164 (e.g. +6281234567890)'
+		(s) => !/^[A-Za-z]{2}$/.test(s.trim()) || /^[A-Z]{2}$/.test(s),
+		'a country code is two capital letters, e.g. ID'
+	),
+	v.check(
+		(s) => validateRecipient(s) === null,
+		(issue) => {
+			const text = String(issue.input).trim();
+			// A code or a number gets the precise reason; anything else (a country name) the format.
+			const precise = /^[A-Za-z]{2}$/.test(text) || text.startsWith('+');
+			return (
+				(precise ? validateRecipient(text) : null) ??
+				'must be an ISO 3166-1 alpha-2 country code (e.g. ID) or a phone number in E.164 (e.g. +6281234567890)'
+			);
+		}
 	)
 );
+
+/** Charged-this-month counts of the categories that have volume tiers. */
+const tierCounts = {
+	utility: v.optional(count),
+	authentication: v.optional(count),
+	authentication_international: v.optional(count)
+};
 
 const account = v.strictObject({
 	/** Free-tier units already used this month when the scenario starts: conversations (cbp-2023-06), messages (pmp-2026-10). */
 	free_service_used: v.optional(count),
 	/** pmp-2026-10's 1,000 free service messages per phone number per month: UNCONFIRMED by Meta's own page, so a setting. */
 	free_service_tier_2026: v.optional(v.boolean('must be true or false')),
-	/** Messages already charged this month per category in this market (volume tiers, §2.4). */
+	/**
+	 * Messages already charged this month when the scenario starts, per tiered category (volume
+	 * tiers, §2.4): the flat counts are the scenario's own market; `by_market` names others (by the
+	 * rate cards' market names, e.g. "Argentina"), for recipients that move market or forecasts.
+	 */
 	charged_this_month: v.optional(
-		v.strictObject({ utility: v.optional(count), authentication: v.optional(count) })
+		v.strictObject({
+			...tierCounts,
+			by_market: v.optional(v.record(v.pipe(v.string(), v.minLength(1)), v.strictObject(tierCounts)))
+		})
 	),
 	auth_international: v.optional(
 		v.strictObject({
 			eligible: v.boolean('must be true or false'),
-			primary_country: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'))
+			primary_country: countryCode
 		})
 	)
 });
@@ -116,7 +165,7 @@ const customRates = v.strictObject({
 	),
 	model: v.picklist(['CBP', 'PMP'], 'must be CBP (per conversation) or PMP (per message)'),
 	currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD'))),
-	effective_from: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'))),
+	effective_from: v.optional(calendarDate),
 	rows: v.pipe(
 		v.array(
 			v.strictObject({
@@ -141,6 +190,11 @@ export const scenarioSchema = v.strictObject({
 	),
 	description: v.optional(v.pipe(v.string(), v.maxLength(2000, 'must be at most 2000 characters'))),
 	market: recipient,
+	/**
+	 * The business's billing currency: every market is priced from that currency's cards, never
+	 * converted (a market the currency's card lacks is "no rate known"). Default USD.
+	 */
+	currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD'))),
 	regime: v.optional(v.picklist(REGIME_IDS as RegimeId[], `must be one of ${REGIME_IDS.join(', ')}`)),
 	timezone: v.pipe(
 		v.string('must be a string'),
@@ -164,6 +218,7 @@ export type ScenarioEvent = Scenario['events'][number];
 export type Narration = NonNullable<Scenario['narration']>[number];
 export type Adjustments = NonNullable<Scenario['adjustments']>;
 export type CustomRates = NonNullable<Scenario['custom_rates']>;
+export type TierCounts = NonNullable<NonNullable<Scenario['account']>['charged_this_month']>;
 
 export interface ScenarioError {
 	/** Dotted path of the field, e.g. "events.3.at". */
@@ -181,14 +236,30 @@ export function validateScenario(input: unknown): ScenarioResult {
 	return { ok: false, errors: result.issues.map(toError) };
 }
 
+/**
+ * An object's key problems in words: valibot reports a missing required key and an unknown key
+ * (strict objects) as issues of the object schema whose last path item is that key — input
+ * undefined and expected '"key"' for a missing one, input the key and expected "never" for an
+ * unknown one; a value that is not an object at all has no such path item.
+ */
+function keyMessage(issue: v.BaseIssue<unknown>): string | null {
+	if (issue.kind !== 'schema') return null;
+	const last = issue.path?.at(-1);
+	if (issue.type === 'strict_object' || issue.type === 'object') {
+		if (last?.origin === 'key' && issue.expected === 'never') return `unknown field "${String(last.key)}"`;
+		if (last?.origin === 'key' && issue.input === undefined) return `missing field "${String(last.key)}"`;
+		return issue.input === undefined ? 'is missing' : 'must be an object';
+	}
+	// The discriminator of an event: a missing "type" is named as missing, not as a wrong value.
+	if (issue.type === 'variant' && issue.input === undefined && last !== undefined && last.value === undefined)
+		return `missing field "${String(last.key)}" (${issue.message})`;
+	return null;
+}
+
 function toError(issue: v.BaseIssue<unknown>): ScenarioError {
 	const path = v.getDotPath(issue) ?? '';
 	const m = /^events\.(\d+)/.exec(path);
-	const strictKey =
-		issue.kind === 'schema' && issue.type === 'strict_object'
-			? `unknown field "${String(issue.input)}"`
-			: null;
-	const message = strictKey ?? issue.message;
+	const message = keyMessage(issue) ?? issue.message;
 	return m ? { path, event: Number(m[1]), message } : { path: path || '(file)', message };
 }
 

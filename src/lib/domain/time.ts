@@ -6,12 +6,98 @@
 import { asEpochMs, type EpochMs } from './units';
 
 /** ISO 8601 with an explicit offset (Z or ±hh:mm): the scenario format demands instants, not local times. */
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const ISO_WITH_OFFSET =
+	/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
+
+/** Days in a month of the proleptic Gregorian calendar (month 1–12). */
+export function daysInMonth(year: number, month: number): number {
+	if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+	return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * Why year-month-day is not a calendar date, or null. Date.parse would roll 2025-02-30 into March
+ * and 2025-06-31 into July (and so into another month, rate card or regime): refuse instead.
+ */
+function calendarDateError(y: number, m: number, d: number, text: string): string | null {
+	if (m < 1 || m > 12) return `${text} is not a date: there is no month ${m}`;
+	if (d < 1 || d > daysInMonth(y, m))
+		return `${text} is not a date: ${MONTHS[m - 1]} ${y} has ${daysInMonth(y, m)} days`;
+	return null;
+}
+
+/** null when the text is a real calendar date "YYYY-MM-DD", else why not. */
+export function dateError(text: string): string | null {
+	const m = ISO_DATE.exec(text);
+	if (!m) return 'must be a date YYYY-MM-DD';
+	const [y, mo, d] = m.slice(1).map(Number) as [number, number, number];
+	return calendarDateError(y, mo, d, text);
+}
+
+export const isCalendarDate = (text: string): boolean => dateError(text) === null;
+
+/**
+ * The instant an ISO 8601 text with an offset names, or why it names none: a real date and time of
+ * day only (2025-02-30, 24:61 and the like are refused, never rolled over). Computed from the parts,
+ * not Date.parse, so the check and the parse are one pass (replays parse every event).
+ */
+function readInstant(text: string): number | string {
+	const m = ISO_WITH_OFFSET.exec(text);
+	if (!m) return 'must be an ISO 8601 instant with an offset, e.g. 2023-09-12T12:00:00+07:00';
+	const y = +(m[1] as string);
+	const mo = +(m[2] as string);
+	const d = +(m[3] as string);
+	const h = +(m[4] as string);
+	const mi = +(m[5] as string);
+	const sec = m[6] === undefined ? 0 : +m[6];
+	if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo))
+		return calendarDateError(y, mo, d, text.slice(0, 10)) as string;
+	// 24:00 (ISO 8601's "end of day") is refused too: it is the next day's 00:00, written in a way
+	// that changes the date a reader sees.
+	if (h > 23 || mi > 59 || sec > 59)
+		return `${text.slice(11, m[6] === undefined ? 16 : 19)} is not a time of day (00:00 to 23:59:59)`;
+	let offsetMin = 0;
+	if (m[8] !== undefined) {
+		const oh = +(m[9] as string);
+		const om = +(m[10] as string);
+		if (oh > 23 || om > 59) return `${text.slice(text.length - 6)} is not a UTC offset`;
+		offsetMin = (m[8] === '-' ? -1 : 1) * (oh * 60 + om);
+	}
+	const ms = m[7] === undefined ? 0 : +m[7].padEnd(3, '0');
+	const wall = new Date(0);
+	wall.setUTCFullYear(y, mo - 1, d); // not Date.UTC: it reads years 0–99 as 1900–1999
+	wall.setUTCHours(h, mi, sec, ms);
+	return wall.getTime() - offsetMin * 60_000;
+}
+
+/**
+ * null when the text is an ISO 8601 instant with an offset naming a real date and time of day, else
+ * why not (one line, starting in lower case so it reads after a field name).
+ */
+export function instantError(text: string): string | null {
+	const r = readInstant(text);
+	return typeof r === 'string' ? r : null;
+}
 
 export function parseInstant(text: string): EpochMs | null {
-	if (!ISO_WITH_OFFSET.test(text)) return null;
-	const ms = Date.parse(text);
-	return Number.isFinite(ms) ? asEpochMs(ms) : null;
+	const r = readInstant(text);
+	return typeof r === 'number' ? asEpochMs(r) : null;
 }
 
 export const formatInstantUtc = (t: EpochMs): string => new Date(t).toISOString();

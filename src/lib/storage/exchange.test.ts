@@ -204,6 +204,53 @@ describe('import refusals write nothing', () => {
 	});
 });
 
+describe('import refuses what looks valid but is not (issue 8)', () => {
+	const atFeb30 = () => {
+		const s = useCase(0);
+		return { ...s, events: s.events.map((e, i) => (i === 0 ? { ...e, at: '2025-02-30T10:00:00Z' } : e)) };
+	};
+	it.each([
+		[
+			'UK market',
+			() => ({ ...useCase(0), market: 'UK' }),
+			'scenario.market: UK is not an ISO 3166-1 country code: did you mean GB?'
+		],
+		[
+			'+999 market',
+			() => ({ ...useCase(0), market: '+999 123 4567' }),
+			/^scenario\.market: calling code 999 is not assigned/
+		],
+		['2025-02-30', atFeb30, 'scenario.events.0.at: 2025-02-30 is not a date: February 2025 has 28 days']
+	])('a run with a %s is refused, named, and nothing is written', async (_label, scenario, reason) => {
+		await seed();
+		const before = await dumpDatabase(db.factory);
+		const report = await importRunsFile(
+			json({
+				format: RUNS_FORMAT,
+				runs: [
+					{ name: 'good', scenario: useCase(1) },
+					{ name: 'bad', scenario: scenario() }
+				]
+			})
+		);
+		expect(report.ok).toBe(false);
+		expect(report.imported).toEqual([]);
+		expect(report.rejected).toHaveLength(1);
+		expect(report.rejected[0]).toMatchObject({ index: 1, name: 'bad' });
+		if (typeof reason === 'string') expect(report.rejected[0]?.reason).toBe(reason);
+		else expect(report.rejected[0]?.reason).toMatch(reason);
+		expect(await dumpDatabase(db.factory)).toEqual(before);
+	});
+
+	it('a bare scenario file with a UK market is refused the same way', async () => {
+		const before = await dumpDatabase(db.factory);
+		const report = await importRunsFile(json({ ...useCase(0), market: 'UK' }));
+		expect(report.ok).toBe(false);
+		expect(report.rejected[0]?.reason).toMatch(/^market: .*did you mean GB\?$/);
+		expect(await dumpDatabase(db.factory)).toEqual(before);
+	});
+});
+
 describe('property: a malformed file never changes the database', () => {
 	const validEntry = () => ({ name: 'valid', scenario: useCase(0) });
 	/** Files that must be refused: random JSON, wrong formats, runs with a broken field. */

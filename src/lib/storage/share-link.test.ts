@@ -79,6 +79,24 @@ describe('share links', () => {
 		});
 	});
 
+	it.each([
+		['a UK market', { market: 'UK' }, 'market: UK is not an ISO 3166-1 country code: did you mean GB?'],
+		['a +999 market', { market: '+999 123 4567' }, 'market: calling code 999 is not assigned'],
+		['an XX market', { market: 'XX' }, 'market: XX is not an assigned ISO 3166-1 country code.'],
+		['a 2025-02-30 event', { at: '2025-02-30T10:00:00Z' }, 'event 0 (events.0.at): 2025-02-30 is not a date'],
+		['an event without "at"', { at: undefined }, 'event 0 (events.0.at): missing field "at"']
+	])('a link holding %s does not open and says which field', (_label, patch, reason) => {
+		const s = USE_CASES[0]!.scenario;
+		const { at, ...rest } = patch as { at?: string; market?: string };
+		const bad =
+			'at' in patch
+				? { ...s, events: s.events.map((e, i) => (i === 0 ? { ...e, at } : e)) }
+				: { ...s, ...rest };
+		const r = decodeShareFragment(encodeShareFragment(bad as never));
+		expect(r?.ok).toBe(false);
+		expect(r && !r.ok ? r.reason : '').toContain(`the scenario in the link is invalid: ${reason}`);
+	});
+
 	it('large scenarios compress well but are flagged as long', () => {
 		const fragment = encodeShareFragment(bigScenario(2_000));
 		expect(fragment.length).toBeGreaterThan(LONG_LINK_CHARS);

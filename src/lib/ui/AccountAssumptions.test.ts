@@ -64,3 +64,17 @@ describe('AccountAssumptions: currency and tier counts', () => {
 		});
 	});
 });
+
+describe('AccountAssumptions: primary country', () => {
+	it('refuses a code that is not an assigned country, with the hint', async () => {
+		const onedit = vi.fn<(s: Scenario) => void>();
+		const withIntl = {
+			...scenario,
+			account: { ...scenario.account, auth_international: { eligible: true, primary_country: 'SG' } }
+		};
+		render(AccountAssumptions, { props: { scenario: withIntl, onedit } });
+		await fireEvent.change(screen.getByTestId('auth-intl-country'), { target: { value: 'UK' } });
+		expect(onedit).not.toHaveBeenCalled();
+		expect(screen.getByRole('alert')).toHaveTextContent('did you mean GB?');
+	});
+});

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '$lib/domain/scenario';
 import { asEpochMs } from '$lib/domain/units';
 import { replay } from '$lib/engine/replay';
+import { localInputError } from '$lib/state/local-time';
 import { blankScenario } from '$lib/state/scenario-edits';
 import EventEditor from './EventEditor.svelte';
 
@@ -106,6 +107,29 @@ describe('EventEditor: the selected event', () => {
 		expect(select).toBeNull();
 		expect(next.events).toEqual([{ at: '2023-09-12T10:00:00+07:00', type: 'business_message' }]);
 	});
+
+	it.each(['2025-02-30T10:00', '2025-06-31T10:00', '2025-06-01T24:61'])(
+		'an impossible date or time (%s) is refused next to the field, nothing saved',
+		async (value) => {
+			const s = base('UTC');
+			const { onedit, user } = setup(s, 1);
+			const field = screen.getByTestId<HTMLInputElement>('edit-time');
+			await fireEvent.input(field, { target: { value } });
+			await user.click(screen.getByTestId('edit-event-save'));
+			expect(onedit).not.toHaveBeenCalled();
+			const alert = screen.getByRole('alert');
+			expect(alert.id).toBe('edit-time-error');
+			expect(field).toHaveAttribute('aria-describedby', 'edit-time-error');
+			expect(field).toHaveAttribute('aria-invalid', 'true');
+			// Like a browser, the datetime-local field empties a value that is not a real date and time.
+			expect(field.value).toBe('');
+			expect(alert).toHaveTextContent('Enter a date and a time.');
+			// Typed text that reaches the check anyway (a browser without the date picker) is named.
+			expect(localInputError(value, 'UTC')).toBe(
+				`${value.replace('T', ' ')} does not exist in UTC (the clocks skip it, or the date is not real).`
+			);
+		}
+	);
 
 	it('a time that does not exist in the zone is refused with a reason and stays in the field', async () => {
 		const s: Scenario = {

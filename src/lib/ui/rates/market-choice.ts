@@ -3,7 +3,7 @@
  * market Meta prices it as on a date, with the country's dated moves between markets.
  */
 import { marketsOnCards } from '$lib/domain/rate-card';
-import { MARKET_ROWS, resolveMarket, validateRecipient } from '$lib/domain/markets';
+import { MARKET_ROWS, countryNameOf, resolveMarket, validateRecipient } from '$lib/domain/markets';
 
 export type MarketMode = 'country' | 'number' | 'market';
 
@@ -70,8 +70,13 @@ export function marketNames(): { onCards: string[]; mappingOnly: string[] } {
 
 let regionNames: Intl.DisplayNames | null | undefined;
 
-/** "ZW" → "Zimbabwe" with the browser's own region names (no request); the code itself if unknown. */
+/**
+ * "ZW" → "Zimbabwe": the app's own ISO 3166-1 names (data/countries.ts), else the browser's region
+ * names (no request); the code itself if unknown.
+ */
 export function countryName(iso2: string): string {
+	const own = countryNameOf(iso2);
+	if (own) return own;
 	if (regionNames === undefined) {
 		try {
 			regionNames = new Intl.DisplayNames(['en'], { type: 'region' });

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { dateError, daysInMonth, instantError, parseInstant } from './time';
+
+describe('parseInstant: impossible dates and times are refused, never rolled over', () => {
+	it.each([
+		['2025-02-30T10:00:00Z', /February 2025 has 28 days/],
+		['2025-02-29T10:00Z', /February 2025 has 28 days/],
+		['2100-02-29T10:00Z', /February 2100 has 28 days/],
+		['2025-06-31T10:00Z', /June 2025 has 30 days/],
+		['2025-04-31T23:59:59+07:00', /April 2025 has 30 days/],
+		['2025-13-01T00:00Z', /no month 13/],
+		['2025-00-10T00:00Z', /no month 0/],
+		['2025-06-00T00:00Z', /June 2025 has 30 days/],
+		['2025-06-01T24:61Z', /24:61 is not a time of day/],
+		['2025-06-01T24:00Z', /24:00 is not a time of day/],
+		['2025-06-01T10:60Z', /10:60 is not a time of day/],
+		['2025-06-01T10:00:60Z', /10:00:60 is not a time of day/],
+		['2025-06-01T10:00+24:00', /\+24:00 is not a UTC offset/],
+		['2025-06-01T10:00+05:60', /\+05:60 is not a UTC offset/],
+		['2025-06-01T10:00', /with an offset/],
+		['yesterday', /must be an ISO 8601 instant/]
+	])('%s → %s', (text, message) => {
+		expect(parseInstant(text)).toBeNull();
+		expect(instantError(text)).toMatch(message);
+	});
+
+	it.each([
+		['2024-02-29T10:00:00+07:00', Date.UTC(2024, 1, 29, 3)],
+		['2000-02-29T00:00Z', Date.UTC(2000, 1, 29)],
+		['2025-06-30T23:59:59.999Z', Date.UTC(2025, 5, 30, 23, 59, 59, 999)],
+		['2025-12-31T23:59-05:00', Date.UTC(2026, 0, 1, 4, 59)],
+		['2023-09-12T12:00:00+07:00', Date.UTC(2023, 8, 12, 5)]
+	])('%s is a real instant', (text, ms) => {
+		expect(instantError(text)).toBeNull();
+		expect(parseInstant(text)).toBe(ms);
+	});
+});
+
+describe('dateError', () => {
+	it.each([
+		['2025-02-28', null],
+		['2024-02-29', null],
+		['2025-02-30', /February 2025 has 28 days/],
+		['2025-06-31', /June 2025 has 30 days/],
+		['2025-6-1', /must be a date YYYY-MM-DD/]
+	])('%s → %s', (text, expected) => {
+		if (expected === null) expect(dateError(text)).toBeNull();
+		else expect(dateError(text)).toMatch(expected);
+	});
+
+	it('knows the Gregorian leap years', () => {
+		expect([1900, 2000, 2024, 2025, 2100].map((y) => daysInMonth(y, 2))).toEqual([28, 29, 29, 28, 28]);
+		expect([1, 4, 6, 9, 11, 12].map((m) => daysInMonth(2025, m))).toEqual([31, 30, 30, 30, 30, 31]);
+	});
+});
