@@ -23,7 +23,7 @@ import {
 	type EpochMs,
 	type Micros
 } from '$lib/domain/units';
-import type { LedgerConversation, LedgerWindow } from './ledger';
+import type { LedgerConversation, LedgerSnapshot, LedgerWindow } from './ledger';
 import {
 	MESSAGE_RULES,
 	REASON_CODES,
@@ -33,6 +33,7 @@ import {
 	type ReasonCode
 } from './rules';
 import type { PricingContext } from './pricing-context';
+import { SnapshotRecorder } from './snapshots';
 import { VolumeTierCounter, type TierDecision } from './volume-tier-counter';
 
 const C = Object.fromEntries(REASON_CODES.map((c, i) => [c, i])) as Record<ReasonCode, number>;
@@ -106,12 +107,16 @@ export interface KernelOutput {
 	tier: (TierDecision | undefined)[];
 	conversations: LedgerConversation[];
 	windows: LedgerWindow[];
+	/** When asked for: the snapshots for `stateAt`, as the machine path records them. */
+	snapshots: LedgerSnapshot[] | null;
 }
 
 export function runKernel(
 	ev: EncodedEvents,
 	ctx: PricingContext,
-	rules: readonly MessageRule[] = MESSAGE_RULES
+	rules: readonly MessageRule[] = MESSAGE_RULES,
+	/** Record the snapshots `stateAt` needs (the sandbox's bulk path); the bench runs without. */
+	withSnapshots = false
 ): KernelOutput {
 	const n = ev.length;
 	const out: KernelOutput = {
@@ -125,7 +130,8 @@ export function runKernel(
 		regime: new Array<Regime | undefined>(n),
 		tier: new Array<TierDecision | undefined>(n),
 		conversations: [],
-		windows: []
+		windows: [],
+		snapshots: null
 	};
 	const open = (end: number, t: number) => ctx.isOpen(end, t);
 
@@ -187,10 +193,39 @@ export function runKernel(
 		out.until[i] = expires;
 	};
 	const table = compiled(rules);
+	const recorder = withSnapshots
+		? new SnapshotRecorder(ctx.inclusiveEnd, out.windows, out.conversations)
+		: null;
+	let fepId = -1;
+	/** After event j: the state the snapshot records (the same as the machines report). */
+	const snapshotAfter = (j: number, rec: SnapshotRecorder) => {
+		const t = ev.t[j] as number;
+		const kind = ev.kind[j] as number;
+		const customer = kind === KIND_CUSTOMER || kind === KIND_CUSTOMER_ENTRY;
+		rec.count(
+			customer ? null : (CATEGORIES[ev.category[j] as number] as ConversationCategory),
+			out.charge[j] as number
+		);
+		const ids: number[] = [];
+		for (let c = 0; c < 4; c++) {
+			const cv = conv[c];
+			if (cv && open(convEnd[c] as number, t)) ids.push(cv.id);
+		}
+		ids.sort((a, b) => a - b);
+		rec.take(t, {
+			serviceWindow: csw && open(cswEnd, t) ? csw : null,
+			freeEntryPoint: fepId >= 0 && open(fepEnd, t) ? fepId : null,
+			conversations: ids
+		});
+	};
 
 	for (let i = 0; i < n; i++) {
 		const t = ev.t[i] as number;
 		const kind = ev.kind[i] as number;
+		if (recorder) {
+			if (i > 0) snapshotAfter(i - 1, recorder);
+			recorder.endsUntil(t);
+		}
 		const day = ctx.dayAt(t as EpochMs);
 		const regime = ctx.regimeFor(day);
 		out.regime[i] = regime;
@@ -278,6 +313,7 @@ export function runKernel(
 				// A free entry point opens, closing every open conversation (§1.6).
 				fepEnd = t + FREE_ENTRY_POINT_DURATION;
 				fepEligibleUntil = -Infinity;
+				fepId = out.windows.length;
 				out.windows.push({
 					id: out.windows.length,
 					kind: 'free_entry_point',
@@ -338,6 +374,11 @@ export function runKernel(
 				break;
 			}
 		}
+	}
+	if (recorder) {
+		if (n > 0) snapshotAfter(n - 1, recorder);
+		recorder.endsUntil(Infinity);
+		out.snapshots = recorder.snapshots;
 	}
 	return out;
 }

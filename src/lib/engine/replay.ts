@@ -5,19 +5,14 @@
  */
 import { createActor } from 'xstate';
 import { timedEvents, type Scenario, type TimedEvent } from '$lib/domain/scenario';
-import { asEpochMs, type Micros } from '$lib/domain/units';
+import { asEpochMs } from '$lib/domain/units';
 import { chatMachine, createChatMachine, type ChatContext, type ChatEvent } from './chat.machine';
 import { encodeEvents, kernelDecision, runKernel, type Decision } from './kernel';
-import {
-	emptyTotals,
-	type Ledger,
-	type LedgerConversation,
-	type LedgerSnapshot,
-	type LedgerWindow
-} from './ledger';
+import type { Ledger, LedgerConversation, LedgerWindow } from './ledger';
 import { materialize } from './materialize';
 import { PricingContext } from './pricing-context';
 import { MESSAGE_RULES, type MessageRule } from './rules';
+import { SnapshotRecorder, type OpenState } from './snapshots';
 import { closesAt } from './window-end';
 
 const CATEGORIES = ['marketing', 'utility', 'authentication', 'service'] as const;
@@ -83,12 +78,9 @@ export function replay(scenario: Scenario, options: ReplayOptions = {}): Ledger 
 		if (c) conversations[id] = { ...c, closedAt: asEpochMs(at) };
 	});
 	actor.start();
-	const snapshots: LedgerSnapshot[] = [];
-	let total = 0;
-	// Replaced (never mutated) when a charge lands, so unchanged snapshots share one object.
-	let totals = emptyTotals();
-
-	const snap = (at: number) => {
+	const recorder = new SnapshotRecorder(pricing.inclusiveEnd, windows, conversations);
+	/** The machines' state after an event: what the snapshot records. */
+	const openState = (): OpenState => {
 		const c = actor.getSnapshot().context;
 		const open: number[] = [];
 		for (const category of CATEGORIES) {
@@ -96,51 +88,11 @@ export function replay(scenario: Scenario, options: ReplayOptions = {}): Ledger 
 			if (s.value === 'open' && s.context.id !== null) open.push(s.context.id);
 		}
 		open.sort((a, b) => a - b);
-		const fep = c.fep.getSnapshot();
-		snapshots.push({
-			at: asEpochMs(at),
-			serviceWindow:
-				c.csw.getSnapshot().value === 'open' && openServiceWindow
-					? {
-							id: openServiceWindow.id,
-							expiresAt: openServiceWindow.expiresAt,
-							lastResetAt: openServiceWindow.lastResetAt
-						}
-					: null,
-			freeEntryPoint: fep.value === 'open' ? lastFreeEntryPoint : null,
-			conversations: open,
-			messagesSoFar: decisions.length,
-			total: total as Micros,
-			totalsByCategory: totals
-		});
-	};
-	/**
-	 * Window ends between two events, as explicit time events: each end becomes a snapshot of its own
-	 * (the previous one without the window), taken from the ends the machines recorded.
-	 */
-	const inclusive = pricing.inclusiveEnd;
-	const serviceWindowEnd = (expiresAt: number) => closesAt(expiresAt, inclusive);
-	const windowEnd = (id: number) => closesAt(windows[id]?.expiresAt ?? Infinity, inclusive);
-	const conversationEnd = (id: number) => closesAt(conversations[id]?.expiresAt ?? Infinity, inclusive);
-	const recordEndsUntil = (t: number) => {
-		for (let prev = snapshots.at(-1); prev; prev = snapshots.at(-1)) {
-			let d = Infinity;
-			if (prev.serviceWindow !== null) d = Math.min(d, serviceWindowEnd(prev.serviceWindow.expiresAt));
-			if (prev.freeEntryPoint !== null) d = Math.min(d, windowEnd(prev.freeEntryPoint));
-			for (const id of prev.conversations) d = Math.min(d, conversationEnd(id));
-			if (d > t || d === Infinity) return;
-			snapshots.push({
-				...prev,
-				at: asEpochMs(d),
-				serviceWindow:
-					prev.serviceWindow !== null && serviceWindowEnd(prev.serviceWindow.expiresAt) > d
-						? prev.serviceWindow
-						: null,
-				freeEntryPoint:
-					prev.freeEntryPoint !== null && windowEnd(prev.freeEntryPoint) > d ? prev.freeEntryPoint : null,
-				conversations: prev.conversations.filter((id) => conversationEnd(id) > d)
-			});
-		}
+		return {
+			serviceWindow: c.csw.getSnapshot().value === 'open' ? openServiceWindow : null,
+			freeEntryPoint: c.fep.getSnapshot().value === 'open' ? lastFreeEntryPoint : null,
+			conversations: open
+		};
 	};
 	/** One TICK at the event's instant closes, in the machines, every window that ended by then. */
 	const tick = (t: number) => {
@@ -152,7 +104,7 @@ export function replay(scenario: Scenario, options: ReplayOptions = {}): Ledger 
 	};
 
 	for (const te of events) {
-		recordEndsUntil(te.t);
+		recorder.endsUntil(te.t);
 		tick(te.t);
 		const chatEvent = toChatEvent(te);
 		const before = decisions.length;
@@ -160,25 +112,26 @@ export function replay(scenario: Scenario, options: ReplayOptions = {}): Ledger 
 		// Exactly one decision per message: a table that lets a message through undecided is a bug.
 		if (decisions.length !== before + 1) throw new Error(`replay: no rule decided event ${te.index}`);
 		const d = decisions[before] as Decision;
-		if (d.charge) {
-			total += d.charge;
-			const cat = chatEvent.type === 'BUSINESS_MESSAGE' ? chatEvent.category : null;
-			if (cat) totals = { ...totals, [cat]: (totals[cat] + d.charge) as Micros };
-		}
-		snap(te.t);
+		recorder.count(chatEvent.type === 'BUSINESS_MESSAGE' ? chatEvent.category : null, d.charge);
+		recorder.take(te.t, openState());
 	}
-	recordEndsUntil(Infinity);
+	recorder.endsUntil(Infinity);
 	actor.stop();
 	const ledger = materialize(scenario, events, decisions, conversations, windows, pricing);
-	ledger.snapshots = snapshots;
+	ledger.snapshots = recorder.snapshots;
 	return ledger;
 }
 
-/** The same scenario through the reference reducer: no snapshots (it serves bulk work and the tests). */
+/**
+ * The same scenario through the bulk path (the kernel reading the same rules table): the same ledger,
+ * snapshots included, for large runs (the sandbox's worker) and the property tests.
+ */
 export function kernelReplay(scenario: Scenario, options: ReplayOptions = {}): Ledger {
 	const events = timedEvents(scenario);
 	const pricing = new PricingContext(scenario);
-	const out = runKernel(encodeEvents(events), pricing, options.rules ?? MESSAGE_RULES);
+	const out = runKernel(encodeEvents(events), pricing, options.rules ?? MESSAGE_RULES, true);
 	const decisions = events.map((_, i) => kernelDecision(out, i));
-	return materialize(scenario, events, decisions, out.conversations, out.windows, pricing);
+	const ledger = materialize(scenario, events, decisions, out.conversations, out.windows, pricing);
+	ledger.snapshots = out.snapshots ?? [];
+	return ledger;
 }

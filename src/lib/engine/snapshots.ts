@@ -1,0 +1,82 @@
+/**
+ * The snapshots `stateAt` looks up, recorded the same way by both engines: one after every event
+ * (the state the engine reports), and one at every window end between events (the previous one
+ * without that window), so scrubbing is a binary search, never a re-run.
+ */
+import { asEpochMs, type Micros } from '$lib/domain/units';
+import type { ConversationCategory } from '$lib/domain/scenario';
+import { emptyTotals, type LedgerConversation, type LedgerSnapshot, type LedgerWindow } from './ledger';
+import { closesAt } from './window-end';
+
+/** What an engine reports after an event: the open windows and conversations. */
+export interface OpenState {
+	serviceWindow: LedgerWindow | null;
+	freeEntryPoint: number | null;
+	/** Ids of the open conversations, ascending. */
+	conversations: number[];
+}
+
+export class SnapshotRecorder {
+	readonly snapshots: LedgerSnapshot[] = [];
+	private total = 0;
+	// Replaced (never mutated) when a charge lands, so unchanged snapshots share one object.
+	private totals = emptyTotals();
+	private messages = 0;
+
+	constructor(
+		private readonly inclusive: boolean,
+		/** The engine's live lists: read by id when an end is due. */
+		private readonly windows: readonly LedgerWindow[],
+		private readonly conversations: readonly LedgerConversation[]
+	) {}
+
+	/** A message was decided: counts it and adds its charge to the totals. */
+	count(category: ConversationCategory | null, charge: number): void {
+		this.messages++;
+		if (!charge) return;
+		this.total += charge;
+		if (category) this.totals = { ...this.totals, [category]: (this.totals[category] + charge) as Micros };
+	}
+
+	/** The state right after the event at `at`. */
+	take(at: number, open: OpenState): void {
+		this.snapshots.push({
+			at: asEpochMs(at),
+			serviceWindow: open.serviceWindow
+				? {
+						id: open.serviceWindow.id,
+						expiresAt: open.serviceWindow.expiresAt,
+						lastResetAt: open.serviceWindow.lastResetAt
+					}
+				: null,
+			freeEntryPoint: open.freeEntryPoint,
+			conversations: open.conversations,
+			messagesSoFar: this.messages,
+			total: this.total as Micros,
+			totalsByCategory: this.totals
+		});
+	}
+
+	/** Every window end up to `t` (inclusive) becomes a snapshot of its own. */
+	endsUntil(t: number): void {
+		const end = (expiresAt: number | undefined) => closesAt(expiresAt ?? Infinity, this.inclusive);
+		for (let prev = this.snapshots.at(-1); prev; prev = this.snapshots.at(-1)) {
+			let d = Infinity;
+			if (prev.serviceWindow !== null) d = Math.min(d, end(prev.serviceWindow.expiresAt));
+			if (prev.freeEntryPoint !== null) d = Math.min(d, end(this.windows[prev.freeEntryPoint]?.expiresAt));
+			for (const id of prev.conversations) d = Math.min(d, end(this.conversations[id]?.expiresAt));
+			if (d > t || d === Infinity) return;
+			this.snapshots.push({
+				...prev,
+				at: asEpochMs(d),
+				serviceWindow:
+					prev.serviceWindow !== null && end(prev.serviceWindow.expiresAt) > d ? prev.serviceWindow : null,
+				freeEntryPoint:
+					prev.freeEntryPoint !== null && end(this.windows[prev.freeEntryPoint]?.expiresAt) > d
+						? prev.freeEntryPoint
+						: null,
+				conversations: prev.conversations.filter((id) => end(this.conversations[id]?.expiresAt) > d)
+			});
+		}
+	}
+}
