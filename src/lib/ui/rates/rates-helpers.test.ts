@@ -4,7 +4,17 @@ import { asMicros } from '$lib/domain/units';
 import { customRatesCsv, previewCustom } from './custom-preview';
 import { marketMoves, marketNames, resolveChoice, type MarketChoice } from './market-choice';
 import { fieldError, toAdjustments, toFields } from './price-fields';
-import { categoryRows, formatDay, isIsoDate, ruleRegime } from './rates-view';
+import {
+	cardDateGroups,
+	categoryRows,
+	currencyCoverage,
+	formatDay,
+	isIsoDate,
+	localToday,
+	ruleRegime,
+	shortSource,
+	tierView
+} from './rates-view';
 import { addMonths, chartDomain, pointLabel, stepRuns } from './step-runs';
 
 const byCategory = (rows: ReturnType<typeof categoryRows>) =>
@@ -36,22 +46,53 @@ describe('categoryRows', () => {
 		expect(pmp.utility?.notes.join(' ')).toMatch(/customer service window/);
 	});
 
-	it('under pmp-2026-10 service takes the utility rate where no service row exists, and says so', () => {
+	it('under pmp-2026-10 the 2026-10-01 card’s own service row is used, and it equals the utility rate', () => {
+		// 2026-10-01-USD.csv: Indonesia,service,0.025 and Indonesia,utility,0.025, both confirmed.
 		const rows = byCategory(
 			categoryRows({ market: 'Indonesia', date: '2026-11-24', model: 'PMP', iso2: 'ID' })
 		);
-		expect(rows.service?.fromUtility).toBe(true);
-		expect(rows.service?.price).toMatchObject({ kind: 'rate', found: { rate: 25_000 } });
-		expect(rows.service?.notes[0]).toMatch(/equals the market's utility rate/);
+		expect(rows.service?.fromUtility).toBe(false);
+		expect(rows.service?.price).toMatchObject({
+			kind: 'rate',
+			found: { rate: 25_000, cardId: '2026-10-01-USD', confidence: 'confirmed' }
+		});
+		expect(rows.service?.notes[0]).toMatch(/own service row: equal to the utility rate/);
 	});
 
-	it('a missing rate is "none" with the lookup reason, never zero', () => {
-		const rows = categoryRows({ market: 'Hong Kong', date: '2026-08-01', model: 'PMP', iso2: 'HK' });
-		for (const r of rows.filter((r) => r.category !== 'service'))
+	it('under pmp-2026-10 service takes the utility rate where the card has no service row, and says so', () => {
+		// 2026-07-01-EUR.csv (no service rows, no newer EUR card): Argentina,utility,0.0216.
+		const rows = byCategory(
+			categoryRows({ market: 'Argentina', date: '2026-11-10', model: 'PMP', iso2: 'AR', currency: 'EUR' })
+		);
+		expect(rows.service?.fromUtility).toBe(true);
+		expect(rows.service?.price).toMatchObject({
+			kind: 'rate',
+			found: { rate: 21_600, cardId: '2026-07-01-EUR' }
+		});
+		expect(rows.service?.notes[0]).toMatch(/No service row on this card.*equals the market's utility rate/);
+	});
+
+	it('a currency without a value is "none" with the lookup reason, never zero and never converted', () => {
+		// 2026-10-01-BRL.csv lists Brazil only.
+		const rows = categoryRows({
+			market: 'Argentina',
+			date: '2026-11-10',
+			model: 'PMP',
+			iso2: 'AR',
+			currency: 'BRL'
+		});
+		for (const r of rows)
 			expect(r.price).toMatchObject({
 				kind: 'none',
-				reason: expect.stringMatching(/no rate known for Hong Kong/)
+				reason: expect.stringMatching(/^no rate known in BRL for Argentina/)
 			});
+		const brazil = byCategory(
+			categoryRows({ market: 'Brazil', date: '2026-11-10', model: 'PMP', iso2: 'BR', currency: 'BRL' })
+		);
+		expect(brazil.marketing?.price).toMatchObject({
+			kind: 'rate',
+			found: { rate: 321_700, cardId: '2026-10-01-BRL', confidence: 'derived' }
+		});
 	});
 
 	it('notes the US marketing pause for US recipients only', () => {
@@ -71,6 +112,10 @@ describe('ruleRegime, dates', () => {
 		expect(ruleRegime('2026-11-24', 'PMP')).toMatchObject({ inForce: true, regime: { id: 'pmp-2026-10' } });
 		expect(ruleRegime('2026-11-24', 'CBP')).toMatchObject({ inForce: false, regime: { id: 'cbp-2024-11' } });
 		expect(ruleRegime('2024-01-01', 'PMP')).toMatchObject({ inForce: false, regime: { id: 'pmp-2025-07' } });
+	});
+	it('today is the local calendar date, whatever the time of day', () => {
+		expect(localToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+		expect(localToday(new Date(2026, 10, 24, 0, 1))).toBe('2026-11-24');
 	});
 	it('formats and checks dates from their digits', () => {
 		expect(formatDay('2026-11-24')).toBe('24 Nov 2026');
@@ -118,11 +163,36 @@ describe('market choice', () => {
 			ok: false
 		});
 	});
+	it('issue 8: NANP members, Kazakh +7 and countries Meta does not list; look-alike codes refused', () => {
+		const at = (c: Partial<MarketChoice>, date = '2026-01-15') => resolveChoice(choice(c), date);
+		expect(at({ mode: 'number', number: '+1 242 555 0100' })).toEqual({
+			ok: true,
+			market: 'Other',
+			iso2: 'BS',
+			matchedPrefix: '1242'
+		});
+		expect(at({ mode: 'number', number: '+1 809 555 0100' })).toMatchObject({
+			market: 'Rest of Latin America'
+		});
+		expect(at({ mode: 'number', number: '+7 701 234 5678' }, '2026-09-30')).toMatchObject({
+			market: 'Other'
+		});
+		expect(at({ mode: 'number', number: '+7 701 234 5678' }, '2026-10-01')).toMatchObject({
+			market: 'Kazakhstan'
+		});
+		expect(at({ country: 'EE' })).toEqual({ ok: true, market: 'Other', iso2: 'EE', matchedPrefix: null });
+		expect(at({ country: 'UK' })).toEqual({ ok: false, error: expect.stringMatching(/did you mean GB\?/) });
+		expect(at({ mode: 'number', number: '+999 123 4567' })).toEqual({
+			ok: false,
+			error: expect.stringMatching(/calling code 999 is not assigned/)
+		});
+	});
 	it('lists market names from the cards and the standalone ones without rates', () => {
 		const names = marketNames();
 		expect(names.onCards).toContain('Indonesia');
-		expect(names.mappingOnly).toContain('Hong Kong');
-		expect(names.mappingOnly).not.toContain('Indonesia');
+		// Hong Kong has its own rows from the 2026-07-01 card on.
+		expect(names.onCards).toContain('Hong Kong');
+		expect(names.mappingOnly.filter((m) => names.onCards.includes(m))).toEqual([]);
 	});
 });
 
@@ -235,5 +305,107 @@ describe('customRatesCsv', () => {
 			]
 		});
 		expect(csv).toBe('market,category,rate\nIndonesia,marketing,0.04\n"A, ""B""",utility,0.01');
+	});
+});
+
+describe('cards by date', () => {
+	it('groups the 29 cards on the 14 change dates, USD first', () => {
+		const groups = cardDateGroups();
+		expect(groups).toHaveLength(14);
+		expect(groups.flatMap((g) => g.cards)).toHaveLength(29);
+		expect(groups[0]).toMatchObject({ date: '2023-06-01', model: 'CBP' });
+		expect(groups[0]?.cards.map((c) => [c.currency, c.markets])).toEqual([['USD', 32]]);
+		const oct = groups.find((g) => g.date === '2026-10-01');
+		expect(oct?.model).toBe('PMP');
+		expect(oct?.cards.map((c) => c.currency)).toEqual(['USD', 'AED', 'BRL', 'COP', 'GBP', 'INR']);
+		expect(oct?.cards[0]).toMatchObject({ markets: 47, categories: expect.arrayContaining(['service']) });
+		expect(groups.find((g) => g.date === '2026-07-01')?.cards).toHaveLength(8);
+		expect(groups.some((g) => g.date === '2024-02-01')).toBe(false);
+	});
+	it('says what a currency other than USD covers on the date, and never converts', () => {
+		expect(currencyCoverage('USD', '2026-11-10', 'PMP')).toBeNull();
+		expect(currencyCoverage('BRL', '2026-11-10', 'PMP')).toMatch(
+			/^In force: 2026-10-01-BRL, listing 1 market\. .*never converted/
+		);
+		expect(currencyCoverage('BRL', '2026-03-01', 'PMP')).toMatch(
+			/first BRL per-message card takes effect on 1 Jul 2026/
+		);
+		expect(currencyCoverage('BRL', '2026-11-10', 'CBP')).toMatch(/no conversation-based card in BRL/);
+	});
+});
+
+describe('tierView', () => {
+	const q = {
+		market: 'Argentina',
+		category: 'utility' as const,
+		date: '2026-11-10',
+		currency: 'USD',
+		model: 'PMP' as const
+	};
+	it('Argentina utility on 2026-11-10: Meta’s 2026-10-01 table, tier 2 the 100,001st–1,000,000th at 0.0247', () => {
+		const v = tierView(q);
+		expect(v.kind).toBe('table');
+		if (v.kind !== 'table') return;
+		expect(v.schedule.tableId).toBe('tiers-2026-10-01');
+		expect(v.provenance).toBe("Meta's own table");
+		expect(v.tableMarkets).toBe(47);
+		expect(v.schedule.tiers).toHaveLength(6);
+		expect(v.schedule.tiers[1]).toMatchObject({
+			number: 2,
+			from: 100_001,
+			to: 1_000_000,
+			rate: 24_700,
+			confidence: 'confirmed'
+		});
+		// Tier 1 is the card's list rate (2026-10-01-USD.csv: Argentina,utility,0.026).
+		expect(v.listRate).toMatchObject({ ok: true, rate: 26_000, cardId: '2026-10-01-USD' });
+	});
+	it('says plainly when no table is known, in a currency, or for the market', () => {
+		expect(tierView({ ...q, date: '2026-03-31' })).toEqual({
+			kind: 'none',
+			message:
+				'No volume-tier table is known for this date: utility and authentication are priced at the list rate, an upper bound.',
+			detail: 'The first known table, tiers-2026-04-01, takes effect on 1 Apr 2026.'
+		});
+		expect(tierView({ ...q, currency: 'AED' })).toMatchObject({
+			kind: 'none',
+			message: expect.stringMatching(/^No volume-tier table in AED is known/),
+			detail: 'Tier tables are known in BRL, INR, USD.'
+		});
+		expect(tierView({ ...q, currency: 'BRL', date: '2026-05-01' })).toMatchObject({
+			message: expect.stringMatching(/^No volume-tier table in BRL is known for this date/),
+			detail: 'The first BRL table, tiers-2026-07-01-BRL, takes effect on 1 Jul 2026.'
+		});
+		expect(tierView({ ...q, currency: 'BRL' })).toMatchObject({
+			message: expect.stringMatching(/^tiers-2026-10-01-BRL has no utility tiers for Argentina/),
+			detail: 'This table lists Brazil only.'
+		});
+		expect(tierView({ ...q, category: 'authentication_international' })).toMatchObject({
+			kind: 'none',
+			detail: 'This table lists 47 markets.'
+		});
+		expect(tierView({ ...q, model: 'CBP' })).toEqual({ kind: 'cbp' });
+	});
+	it('describes where a schedule comes from', () => {
+		const provenance = (p: Partial<typeof q>) => {
+			const v = tierView({ ...q, ...p });
+			return v.kind === 'table' ? `${v.schedule.tableId}: ${v.provenance}` : v.kind;
+		};
+		expect(provenance({ date: '2026-05-01' })).toBe("tiers-2026-04-01: Meta's own table");
+		expect(provenance({ date: '2026-08-01' })).toMatch(/^tiers-2026-07-01: derived/);
+		expect(provenance({ market: 'Brazil', currency: 'BRL' })).toBe('tiers-2026-10-01-BRL: one source only');
+		// tiers-2026-10-01-INR.csv, India utility: 1 confirmed, 4 derived, 1 single-source.
+		expect(provenance({ market: 'India', currency: 'INR' })).toBe(
+			'tiers-2026-10-01-INR: partly sourced: 1 confirmed, 1 single source, 4 derived'
+		);
+	});
+	it('shortens a source to its key or a few words', () => {
+		expect(shortSource('META-OCT26-TIERS: Meta USD volume-tier XLSX effective 2026-10-01')).toBe(
+			'META-OCT26-TIERS'
+		);
+		expect(shortSource('BRLOCT')).toBe('BRLOCT');
+		expect(shortSource('derived: 0.1150 x (1 - 6%) rounded to 4 dp; India discount ladder')).toBe(
+			'derived: 0.1150 x (1 - 6%) rounded to 4…'
+		);
 	});
 });

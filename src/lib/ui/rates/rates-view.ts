@@ -1,17 +1,29 @@
 /**
- * What the rates page shows for a market, date and pricing model: one row per category with the
- * card value or the rule that replaces it, the notes a reader needs next to it, and the words for
- * confidence levels and models. Pure functions, so the page and the tests read the same answers.
+ * What the rates page shows for a market, date, currency and pricing model: one row per category
+ * with the card value or the rule that replaces it, the notes a reader needs next to it, the cards
+ * grouped by date, the volume-tier table in force, and the words for confidence levels and models.
+ * Pure functions, so the page and the tests read the same answers.
  */
 import {
+	listCards,
 	lookupRate,
 	RATE_CATEGORIES,
+	type CardSummary,
 	type Confidence,
 	type PricingModel,
 	type RateCardData,
 	type RateCategory,
-	type RateFound
+	type RateFound,
+	type RateLookup
 } from '$lib/domain/rate-card';
+import { formatMicros } from '$lib/domain/units';
+import {
+	TIER_TABLES,
+	tierScheduleOn,
+	type TierCategory,
+	type TierSchedule,
+	type TierTableData
+} from '$lib/domain/volume-tiers';
 import {
 	AUTH_INTERNATIONAL_FROM,
 	REGIMES,
@@ -28,19 +40,28 @@ export const CATEGORY_NAME: Record<RateCategory, string> = {
 	service: 'Service'
 };
 
+/** Short codes for a card's categories, with CATEGORY_NAME as their expansion. */
+export const CATEGORY_CODE: Record<RateCategory, string> = {
+	marketing: 'M',
+	utility: 'U',
+	authentication: 'A',
+	authentication_international: 'AI',
+	service: 'S'
+};
+
 /** rate-cards/README.md defines the three levels; 'user-supplied' marks an imported card. */
 export const CONFIDENCE_TEXT: Record<Confidence, { label: string; help: string }> = {
 	confirmed: {
 		label: 'Confirmed',
-		help: "Two independent sources agree, or Meta's own page states it."
+		help: "Meta's own file is the source, or two independent sources agree for the card's own period."
 	},
 	'single-source': {
 		label: 'Single source',
-		help: 'Only one third-party source gives this figure.'
+		help: 'Only one source gives this figure.'
 	},
 	derived: {
 		label: 'Derived',
-		help: "Computed from other figures, e.g. a provider's price ÷ 1.2, or a later card carried back with Meta's change log."
+		help: "No source dated in the card's period: carried from a neighbouring card where Meta's change log lists no change, or computed (the basis is in the source)."
 	},
 	'user-supplied': {
 		label: 'Your card',
@@ -69,6 +90,12 @@ export function formatDay(date: string): string {
 
 export const isIsoDate = (s: string): boolean =>
 	/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+
+/** Today's calendar date in the browser's own time zone, "YYYY-MM-DD". */
+export function localToday(now: Date = new Date()): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
 
 export interface RuleRegime {
 	/** The regime whose rules apply to cards of the chosen model on the date. */
@@ -132,12 +159,23 @@ function servicePrice(q: RowQuery, regime: Regime): Pick<CategoryRow, 'price' | 
 		};
 	const freeTier =
 		'1,000 free service messages per phone number a month (quoted by third parties, unconfirmed).';
-	if (own.ok) return { price: { kind: 'rate', found: own }, fromUtility: false, notes: [freeTier] };
 	const utility = lookupRate({ ...q, category: 'utility' });
+	if (own.ok) {
+		// The 2026-10-01 cards list service rows; Meta's rule says they equal the utility rate.
+		const versus = !utility.ok
+			? `The card's own service row; no utility rate in ${q.currency ?? 'USD'} to compare it with.`
+			: utility.rate === own.rate
+				? `The card's own service row: equal to the utility rate, as the ${regime.id} rule says.`
+				: `The card's own service row; the utility rate is ${formatMicros(utility.rate)}, so the card departs from the ${regime.id} rule (service = utility).`;
+		return { price: { kind: 'rate', found: own }, fromUtility: false, notes: [versus, freeTier] };
+	}
 	return {
 		price: utility.ok ? { kind: 'rate', found: utility } : { kind: 'none', reason: utility.reason },
 		fromUtility: true,
-		notes: [`No service row: under ${regime.id} the service rate equals the market's utility rate.`, freeTier]
+		notes: [
+			`No service row on this card: under ${regime.id} the service rate equals the market's utility rate.`,
+			freeTier
+		]
 	};
 }
 
@@ -170,4 +208,190 @@ export function categoryRows(q: RowQuery): CategoryRow[] {
 		const price: RowPrice = found.ok ? { kind: 'rate', found } : { kind: 'none', reason: found.reason };
 		return { category, price, fromUtility: false, notes };
 	});
+}
+
+/* ---------------------------------------------------------------- cards and currencies */
+
+export interface CardDateGroup {
+	date: string;
+	model: PricingModel;
+	/** USD first, then the other currencies alphabetically. */
+	cards: CardSummary[];
+}
+
+/** Every card, grouped by the date it takes effect (oldest first). */
+export function cardDateGroups(cards: readonly CardSummary[] = listCards()): CardDateGroup[] {
+	const groups = new Map<string, CardDateGroup>();
+	for (const card of cards) {
+		const group = groups.get(card.effectiveFrom) ?? {
+			date: card.effectiveFrom,
+			model: card.model,
+			cards: []
+		};
+		group.cards.push(card);
+		groups.set(card.effectiveFrom, group);
+	}
+	const rank = (c: CardSummary) => (c.currency === 'USD' ? '' : c.currency);
+	return [...groups.values()]
+		.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+		.map((g) => ({ ...g, cards: [...g.cards].sort((a, b) => rank(a).localeCompare(rank(b))) }));
+}
+
+/** The newest card of a currency and model in force on a date, or null. */
+export function cardInForce(
+	currency: string,
+	date: string,
+	model: PricingModel,
+	cards: readonly CardSummary[] = listCards()
+): CardSummary | null {
+	let found: CardSummary | null = null;
+	for (const c of cards)
+		if (c.currency === currency && c.model === model && c.effectiveFrom <= date) found = c;
+	return found;
+}
+
+/**
+ * One line on what the chosen currency's cards cover on the date, for any currency but USD (whose
+ * cards are complete): no card of the model, none yet, or the card in force and how many markets it
+ * lists. A market missing from it has no value in that currency: nothing is ever converted.
+ */
+export function currencyCoverage(
+	currency: string,
+	date: string,
+	model: PricingModel,
+	cards: readonly CardSummary[] = listCards()
+): string | null {
+	if (currency === 'USD') return null;
+	const own = cards.filter((c) => c.currency === currency && c.model === model);
+	const kind = model === 'CBP' ? 'conversation-based' : 'per-message';
+	if (own.length === 0)
+		return `Meta published no ${kind} card in ${currency}, so no ${currency} rate is known ${MODEL_UNIT[model]}; figures are never converted from USD.`;
+	const first = own[0] as CardSummary;
+	const inForce = cardInForce(currency, date, model, cards);
+	if (!inForce)
+		return `The first ${currency} ${kind} card takes effect on ${formatDay(first.effectiveFrom)}; figures are never converted from USD.`;
+	const markets = inForce.markets === 1 ? '1 market' : `${inForce.markets} markets`;
+	return `In force: ${inForce.id}, listing ${markets}. A market it does not list has no ${currency} rate; figures are never converted from USD.`;
+}
+
+/* ---------------------------------------------------------------- volume tiers */
+
+export type TierView =
+	| { kind: 'cbp' }
+	| {
+			kind: 'table';
+			schedule: TierSchedule;
+			/** "Meta's own table", "derived", "one source only", or the mix of confidences. */
+			provenance: string;
+			/** Markets the whole table lists (the BRL and INR tables list one). */
+			tableMarkets: number;
+			/** The card's list rate for the pair, which tier 1 should equal. */
+			listRate: RateLookup;
+	  }
+	| { kind: 'none'; message: string; detail: string | null };
+
+export interface TierQuery {
+	market: string;
+	category: TierCategory;
+	date: string;
+	currency: string;
+	model: PricingModel;
+}
+
+const LIST_RATE_BOUND = 'utility and authentication are priced at the list rate, an upper bound';
+
+function newestTable(
+	tables: readonly TierTableData[],
+	date: string,
+	currency?: string
+): TierTableData | null {
+	let best: TierTableData | null = null;
+	for (const t of tables)
+		if ((currency === undefined || t.currency === currency) && t.effectiveFrom <= date)
+			if (!best || t.effectiveFrom > best.effectiveFrom) best = t;
+	return best;
+}
+
+/** Where a schedule's tiers come from, in a few words, from their confidence and sources. */
+export function tierProvenance(schedule: TierSchedule): string {
+	const counts = new Map<string, number>();
+	for (const t of schedule.tiers) counts.set(t.confidence, (counts.get(t.confidence) ?? 0) + 1);
+	if (counts.size === 1) {
+		if (counts.has('confirmed'))
+			return schedule.tiers.every((t) => t.source.startsWith('META-')) ? "Meta's own table" : 'confirmed';
+		if (counts.has('derived')) return 'derived (no source dated in its period; see each tier)';
+		return 'one source only';
+	}
+	const order: Confidence[] = ['confirmed', 'single-source', 'derived'];
+	return `partly sourced: ${order
+		.filter((c) => counts.has(c))
+		.map((c) => `${counts.get(c)} ${CONFIDENCE_TEXT[c].label.toLowerCase()}`)
+		.join(', ')}`;
+}
+
+/**
+ * The volume-tier table for a market and category on a date, in a currency: the schedule in force,
+ * or why there is none, in words a reader can act on. Tiers only exist under per-message pricing.
+ */
+export function tierView(q: TierQuery, tables: readonly TierTableData[] = TIER_TABLES): TierView {
+	if (q.model === 'CBP') return { kind: 'cbp' };
+	const anyTable = newestTable(tables, q.date);
+	const earliest = [...tables].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1))[0];
+	if (!anyTable)
+		return {
+			kind: 'none',
+			message: `No volume-tier table is known for this date: ${LIST_RATE_BOUND}.`,
+			detail: earliest
+				? `The first known table, ${earliest.id}, takes effect on ${formatDay(earliest.effectiveFrom)}.`
+				: null
+		};
+	const currencies = [...new Set(tables.map((t) => t.currency))].sort();
+	if (!currencies.includes(q.currency))
+		return {
+			kind: 'none',
+			message: `No volume-tier table in ${q.currency} is known: ${LIST_RATE_BOUND}.`,
+			detail: `Tier tables are known in ${currencies.join(', ')}.`
+		};
+	const table = newestTable(tables, q.date, q.currency);
+	if (!table) {
+		const first = tables
+			.filter((t) => t.currency === q.currency)
+			.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1))[0];
+		return {
+			kind: 'none',
+			message: `No volume-tier table in ${q.currency} is known for this date: ${LIST_RATE_BOUND}.`,
+			detail: first
+				? `The first ${q.currency} table, ${first.id}, takes effect on ${formatDay(first.effectiveFrom)}.`
+				: null
+		};
+	}
+	const schedule = tierScheduleOn(q.market, q.category, q.date, q.currency, tables);
+	const markets = [...new Set(table.rows.map((r) => r.market))].sort();
+	if (!schedule)
+		return {
+			kind: 'none',
+			message: `${table.id} has no ${CATEGORY_NAME[q.category].toLowerCase()} tiers for ${q.market}: its messages are priced at the list rate, an upper bound.`,
+			detail:
+				markets.length <= 3
+					? `This table lists ${markets.join(', ')} only.`
+					: `This table lists ${markets.length} markets.`
+		};
+	const listRate = lookupRate({ ...q, model: 'PMP' });
+	return {
+		kind: 'table',
+		schedule,
+		provenance: tierProvenance(schedule),
+		tableMarkets: markets.length,
+		listRate
+	};
+}
+
+/** A source cut to about `max` characters at a word boundary, for a cell that opens to the full text. */
+export function shortSource(source: string, max = 40): string {
+	const key = /^([A-Z0-9][A-Z0-9-]+):/.exec(source);
+	if (key && key[1] && key[1].length <= max) return key[1];
+	if (source.length <= max) return source;
+	const cut = source.slice(0, max);
+	const space = cut.lastIndexOf(' ');
+	return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:|(]+$/, '')}…`;
 }
