@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// Module workers (the bulk pricing path) are built as ES modules, so they can share chunks.
+	worker: { format: 'es' },
 	test: {
 		projects: [
 			{

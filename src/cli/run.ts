@@ -3,7 +3,7 @@ import { describeScenarioError, parseScenarioText } from '$lib/domain/scenario';
 import { isRegimeId, REGIME_IDS } from '$lib/domain/regimes';
 import { compareRegimes } from '$lib/engine/compare';
 import { ledgerToJson } from '$lib/engine/ledger-json';
-import { replay } from '$lib/engine/replay';
+import { priceScenario } from '$lib/engine/price';
 import { formatMicros } from '$lib/domain/units';
 import { cardCurrencies } from '$lib/domain/rate-card';
 import { comparisonTable, ledgerTable } from './table';
@@ -99,7 +99,7 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
 		};
 		return { code: 0, stdout: JSON.stringify(json, null, 2), stderr: '' };
 	}
-	const ledger = replay(scenario);
+	const ledger = priceScenario(scenario);
 	return {
 		code: 0,
 		stdout: asTable ? ledgerTable(ledger) : JSON.stringify(ledgerToJson(ledger), null, 2),

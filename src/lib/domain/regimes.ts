@@ -13,10 +13,7 @@ export interface Regime {
 	/** First local date in force (inclusive). */
 	startsOn: string;
 	model: PricingModel;
-	/** How a non-template (service) message is priced. */
-	service: 'conversation-with-free-tier' | 'free' | 'per-message-with-free-tier';
-	/** Whether a utility template delivered inside an open customer service window is free. */
-	utilityFreeInServiceWindow: boolean;
+	/** In words; the rules themselves (what is free, what is charged) are rows of src/lib/engine/rules.ts. */
 	summary: string;
 	source: string;
 }
@@ -27,8 +24,6 @@ export const REGIMES: readonly Regime[] = [
 		label: 'Conversation-based, 4 categories (June 2023)',
 		startsOn: '2023-06-01',
 		model: 'CBP',
-		service: 'conversation-with-free-tier',
-		utilityFreeInServiceWindow: false,
 		summary:
 			'Charged per 24-hour conversation of each category; 1,000 free service conversations per account per month.',
 		source: 'Meta, conversation-based pricing, effective 2023-06-01 (pricing-rules.md §1)'
@@ -38,8 +33,6 @@ export const REGIMES: readonly Regime[] = [
 		label: 'Conversation-based, service free (November 2024)',
 		startsOn: '2024-11-01',
 		model: 'CBP',
-		service: 'free',
-		utilityFreeInServiceWindow: false,
 		summary: 'As June 2023, but every service conversation is free.',
 		source:
 			'Meta, "As of November 1, 2024, you can open an unlimited number of service conversations at no charge" (§2.1)'
@@ -49,8 +42,6 @@ export const REGIMES: readonly Regime[] = [
 		label: 'Per-message (July 2025)',
 		startsOn: '2025-07-01',
 		model: 'PMP',
-		service: 'free',
-		utilityFreeInServiceWindow: true,
 		summary:
 			'Each delivered template is charged; non-template messages and utility templates inside the customer service window are free.',
 		source: 'Meta, per-message pricing, effective 2025-07-01 (pricing-rules.md §2.2)'
@@ -60,8 +51,6 @@ export const REGIMES: readonly Regime[] = [
 		label: 'Per-message, service charged (October 2026)',
 		startsOn: '2026-10-01',
 		model: 'PMP',
-		service: 'per-message-with-free-tier',
-		utilityFreeInServiceWindow: false,
 		summary:
 			"Service messages charged at the market's utility rate; utility templates inside the window charged; free entry point still free.",
 		source: 'Meta, "Pricing for non-template messages", effective 2026-10-01 (pricing-rules.md §2.6)'

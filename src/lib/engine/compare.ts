@@ -5,7 +5,7 @@
 import { REGIMES, type Regime } from '$lib/domain/regimes';
 import type { Scenario } from '$lib/domain/scenario';
 import type { Ledger } from './ledger';
-import { replay } from './replay';
+import { priceScenario } from './price';
 
 export interface RegimeComparison {
 	results: { regime: Regime; ledger: Ledger }[];
@@ -15,7 +15,7 @@ export interface RegimeComparison {
 
 export function compareRegimes(
 	scenario: Scenario,
-	price: (s: Scenario) => Ledger = replay
+	price: (s: Scenario) => Ledger = priceScenario
 ): RegimeComparison {
 	const results = REGIMES.map((regime) => ({ regime, ledger: price({ ...scenario, regime: regime.id }) }));
 	const first = results[0]?.ledger;

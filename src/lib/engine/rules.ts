@@ -331,3 +331,13 @@ export function decide<R extends MessageRule>(rules: readonly R[], f: MessageFac
 /** Under which regimes a row can decide: what the rates page's notes read. */
 export const rowAppliesIn = (code: MessageRuleCode, regime: RegimeId): boolean =>
 	ruleAppliesIn(MESSAGE_RULES.find((r) => r.code === code) as MessageRule, regime);
+
+/** A row's rule in one sentence (the rates page's notes). */
+export const ruleText = (code: MessageRuleCode): string =>
+	(MESSAGE_RULES.find((r) => r.code === code) as MessageRule).rule;
+
+/** Whether service (free-form) messages are free by rule under a regime, whatever a card says. */
+export const serviceFreeIn = (regime: Regime): boolean =>
+	regime.model === 'CBP'
+		? rowAppliesIn('service_conversation_free', regime.id)
+		: rowAppliesIn('service_message_free', regime.id);

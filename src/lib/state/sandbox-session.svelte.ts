@@ -1,20 +1,31 @@
 /**
- * The sandbox page's session: the scenario being edited, its ledger (re-replayed when the scenario
+ * The sandbox page's session: the scenario being edited, its ledger (re-priced when the scenario
  * changes), the playhead and the state at it, undo/redo. One instance per page, shared via context.
+ * Scenarios up to MACHINE_PATH_MAX_EVENTS are priced at once on the machine path; larger ones on the
+ * bulk path in a worker, with `pricing` saying what is going on until the ledger arrives.
  */
 import { createContext } from 'svelte';
 import { timedEvents, type Scenario, type TimedEvent } from '$lib/domain/scenario';
 import { asEpochMs, HOUR, type EpochMs } from '$lib/domain/units';
 import { endOfConversation, type Ledger } from '$lib/engine/ledger';
+import { MACHINE_PATH_MAX_EVENTS, pathFor } from '$lib/engine/price';
 import { replay } from '$lib/engine/replay';
+import { BulkPricer } from './bulk-pricer';
 import { stateAt, type StateAt } from '$lib/engine/state-at';
 
 const HISTORY_LIMIT = 200;
+export { MACHINE_PATH_MAX_EVENTS };
 
 export class SandboxSession {
 	/** Replaced whole on every edit (never mutated), so `$state.raw` is enough and cheap. */
-	scenario = $state.raw<Scenario>(null as unknown as Scenario);
-	ledger: Ledger = $derived(replay(this.scenario));
+	private current = $state.raw<Scenario>(null as unknown as Scenario);
+	/** The ledger of the scenario, or, while a large one is being priced, the last one priced. */
+	ledger = $state.raw<Ledger>(null as unknown as Ledger);
+	/** Non-null while a large scenario is priced in the worker (the ledger shown is then stale or empty). */
+	pricing = $state.raw<{ events: number; phase: string; startedAt: number } | null>(null);
+	/** Why the last large scenario could not be priced, if it could not. */
+	pricingError = $state<string | null>(null);
+	private bulk: BulkPricer | null = null;
 	playhead = $state<EpochMs>(asEpochMs(0));
 	state: StateAt = $derived(stateAt(this.ledger, this.playhead));
 	/** Id of the saved run this scenario belongs to, if any (set by the runs library). */
@@ -29,6 +40,60 @@ export class SandboxSession {
 	span: { start: EpochMs; end: EpochMs } = $derived(spanOf(this.timed, this.ledger));
 	private past = $state.raw<Scenario[]>([]);
 	private future = $state.raw<Scenario[]>([]);
+
+	/** The scenario being edited; setting it re-prices it. */
+	get scenario(): Scenario {
+		return this.current;
+	}
+	set scenario(next: Scenario) {
+		this.assign(next, false);
+	}
+
+	/** Replaces the scenario; `edited`: an edit of the same run (a large one keeps showing its last ledger meanwhile). */
+	private assign(next: Scenario, edited: boolean): void {
+		this.current = next;
+		this.reprice(next, edited);
+	}
+
+	/** True when `ledger` belongs to the scenario shown (not a stale one while a large run is priced). */
+	get ledgerIsCurrent(): boolean {
+		return this.pricing === null && this.pricingError === null;
+	}
+
+	private reprice(scenario: Scenario, edited: boolean): void {
+		if (pathFor(scenario) === 'machines') {
+			this.pricing = null;
+			this.pricingError = null;
+			this.ledger = replay(scenario);
+			return;
+		}
+		// A different scenario (a load) must not show the previous one's charges meanwhile.
+		if (!edited || !this.ledger) this.ledger = replay({ ...scenario, events: [] });
+		this.pricingError = null;
+		this.pricing = { events: scenario.events.length, phase: 'starting', startedAt: Date.now() };
+		this.bulk ??= new BulkPricer();
+		this.bulk.price(scenario, {
+			progress: (phase) => {
+				if (this.current === scenario && this.pricing) this.pricing = { ...this.pricing, phase };
+			},
+			done: (ledger) => {
+				if (this.current !== scenario) return;
+				this.ledger = ledger;
+				this.pricing = null;
+			},
+			error: (message) => {
+				if (this.current !== scenario) return;
+				this.pricing = null;
+				this.pricingError = message;
+			}
+		});
+	}
+
+	/** Stops the pricing worker (the page is left). */
+	dispose(): void {
+		this.bulk?.dispose();
+		this.bulk = null;
+	}
 
 	constructor(scenario: Scenario, runId: string | null = null) {
 		this.scenario = scenario;
@@ -47,7 +112,7 @@ export class SandboxSession {
 	edit(next: Scenario): void {
 		this.past = [...this.past.slice(-HISTORY_LIMIT + 1), this.scenario];
 		this.future = [];
-		this.scenario = next;
+		this.assign(next, true);
 		this.revision++;
 		this.clampSelection();
 	}
@@ -68,7 +133,7 @@ export class SandboxSession {
 		if (!prev) return;
 		this.future = [this.scenario, ...this.future];
 		this.past = this.past.slice(0, -1);
-		this.scenario = prev;
+		this.assign(prev, true);
 		this.revision++;
 		this.clampSelection();
 	}
@@ -78,7 +143,7 @@ export class SandboxSession {
 		if (!next) return;
 		this.past = [...this.past, this.scenario];
 		this.future = this.future.slice(1);
-		this.scenario = next;
+		this.assign(next, true);
 		this.revision++;
 		this.clampSelection();
 	}

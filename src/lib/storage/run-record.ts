@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '$lib/domain/scenario';
 import type { Ledger } from '$lib/engine/ledger';
-import { replay } from '$lib/engine/replay';
+import { priceScenario } from '$lib/engine/price';
 import { APP_VERSION, rateDataVersion } from './app-version';
 import { StorageError } from './errors';
 import type { RunRecord, RunSummary, ScenarioRecord, StoredRun } from './records';
@@ -69,7 +69,7 @@ export function assembleRun(p: RunParts): StoredRun {
 export function buildRun(input: SaveRunInput, id: string, now: number): StoredRun {
 	const name = cleanName(input.name ?? input.scenario.name);
 	const scenario = input.scenario.name === name ? input.scenario : { ...input.scenario, name };
-	const ledger = input.ledger ?? replay(scenario);
+	const ledger = input.ledger ?? priceScenario(scenario);
 	return assembleRun({
 		id,
 		now,

@@ -24,6 +24,7 @@ import {
 	type TierSchedule,
 	type TierTableData
 } from '$lib/domain/volume-tiers';
+import { rowAppliesIn, ruleText, serviceFreeIn } from '$lib/engine/rules';
 import {
 	AUTH_INTERNATIONAL_FROM,
 	REGIMES,
@@ -140,7 +141,7 @@ export interface RowQuery {
 }
 
 function servicePrice(q: RowQuery, regime: Regime): Pick<CategoryRow, 'price' | 'fromUtility' | 'notes'> {
-	if (regime.service === 'free')
+	if (serviceFreeIn(regime))
 		return {
 			price: { kind: 'free', rule: `Free by rule under ${regime.id}, not by a rate` },
 			fromUtility: false,
@@ -151,7 +152,7 @@ function servicePrice(q: RowQuery, regime: Regime): Pick<CategoryRow, 'price' | 
 			]
 		};
 	const own = lookupRate({ ...q, category: 'service' });
-	if (regime.service === 'conversation-with-free-tier')
+	if (regime.model === 'CBP')
 		return {
 			price: own.ok ? { kind: 'rate', found: own } : { kind: 'none', reason: own.reason },
 			fromUtility: false,
@@ -184,8 +185,8 @@ function categoryNotes(category: RateCategory, q: RowQuery, regime: Regime): str
 		return [
 			`Meta has not delivered marketing templates to US numbers since ${formatDay(US_MARKETING_PAUSE_FROM)}: undelivered, so not charged.`
 		];
-	if (category === 'utility' && regime.utilityFreeInServiceWindow)
-		return ['Free when delivered inside an open customer service window.'];
+	if (category === 'utility' && rowAppliesIn('utility_in_service_window', regime.id))
+		return [ruleText('utility_in_service_window')];
 	if (category === 'authentication_international') {
 		const from = AUTH_INTERNATIONAL_FROM[q.market];
 		const who = 'Only for eligible businesses whose primary location is outside the recipient’s country';

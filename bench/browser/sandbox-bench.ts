@@ -1,0 +1,208 @@
+/**
+ * The sandbox page itself, built as users get it (`npm run build`, served by `vite preview`), in
+ * Debian's Chromium (issue "One statement of the pricing rules" point 4):
+ *   - a 100,000-event run opened from a share link: time until its charges show, the longest
+ *     main-thread task meanwhile, DOM nodes, the JS heap and the renderer's memory;
+ *   - playhead drag frames on that run (median and 95th percentile of frame intervals);
+ *   - an edit of a 1,000-event run on the machine path: time from the change to the next frame.
+ *   npx tsx bench/browser/sandbox-bench.ts [--n 100000] [--skip-build]
+ * Prints the figures and JSON; bench/run.ts runs it and records them in BENCHMARKS.md.
+ */
+import { chromium } from '@playwright/test';
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import LZString from 'lz-string';
+import { largeScenario } from '../../tests/helpers/large-scenario';
+
+const arg = (name: string, fallback: number) => {
+	const i = process.argv.indexOf(`--${name}`);
+	return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const N = arg('n', 100_000);
+const PORT = 5417;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * p)] ?? NaN;
+
+/** Resident memory (MB) of the Chromium renderer processes this script started, from /proc (Linux). */
+function rendererRssMb(): number {
+	const parent = new Map<number, number>();
+	for (const name of readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+			parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+		} catch {
+			// gone
+		}
+	}
+	const ours = (pid: number) => {
+		for (let p = parent.get(pid), hops = 0; p !== undefined && hops < 20; p = parent.get(p), hops++)
+			if (p === process.pid) return true;
+		return false;
+	};
+	let kb = 0;
+	for (const pid of parent.keys()) {
+		try {
+			if (!ours(pid) || !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+			kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+		} catch {
+			// gone
+		}
+	}
+	return kb / 1024;
+}
+
+if (!process.argv.includes('--skip-build') || !existsSync('build/index.html'))
+	execSync('npx vite build', { stdio: 'ignore' });
+const server = spawn(
+	'npx',
+	['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+	{
+		stdio: 'ignore',
+		detached: true
+	}
+);
+await new Promise((r) => setTimeout(r, 2500));
+const base = `http://127.0.0.1:${PORT}`;
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--enable-precise-memory-info'
+	]
+});
+try {
+	const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, timezoneId: 'Asia/Jakarta' });
+	// tsx keeps function names with a __name helper that the page does not have.
+	await page.addInitScript({ content: 'window.__name = (f) => f;' });
+	// Long tasks on the main thread, from the first script on.
+	await page.addInitScript(() => {
+		const w = window as unknown as { __long: number[] };
+		w.__long = [];
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) w.__long.push(e.duration);
+		}).observe({ type: 'longtask', buffered: true });
+	});
+
+	// 1. Open the large run from a share link.
+	const fragment = `s1=${LZString.compressToEncodedURIComponent(JSON.stringify(largeScenario(N)))}`;
+	const t0 = Date.now();
+	await page.goto(`${base}/sandbox#${fragment}`);
+	await page.getByRole('slider', { name: 'Playhead' }).waitFor({ timeout: 60_000 });
+	const shellMs = Date.now() - t0;
+	await page.waitForFunction(
+		() =>
+			!document.querySelector('[data-testid="pricing-status"]') &&
+			document.querySelector('[data-testid="message-row"]') !== null,
+		null,
+		{ timeout: 120_000, polling: 20 }
+	);
+	const openMs = Date.now() - t0;
+	const longTasks = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+	await page.waitForTimeout(500);
+	const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('HeapProfiler.collectGarbage');
+	await cdp.send('Performance.enable');
+	const { metrics } = await cdp.send('Performance.getMetrics');
+	const heapMb = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 2 ** 20;
+	const rssMb = rendererRssMb();
+
+	// 2. Drag the playhead across the run, recording frame intervals.
+	const handle = page.getByRole('slider', { name: 'Playhead' });
+	const box = (await handle.boundingBox())!;
+	const plot = (await page.locator('.wa-timeline').boundingBox())!;
+	await page.evaluate(() => {
+		const w = window as unknown as { __frames: number[]; __stop: boolean };
+		w.__frames = [];
+		w.__stop = false;
+		let last = performance.now();
+		const loop = (t: number) => {
+			w.__frames.push(t - last);
+			last = t;
+			if (!w.__stop) requestAnimationFrame(loop);
+		};
+		requestAnimationFrame(loop);
+	});
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	await page.mouse.down();
+	const from = plot.x + plot.width * 0.15;
+	const to = plot.x + plot.width * 0.95;
+	for (let i = 0; i <= 60; i++) await page.mouse.move(from + ((to - from) * i) / 60, box.y + box.height / 2);
+	await page.mouse.up();
+	const frames = await page.evaluate(() => {
+		const w = window as unknown as { __frames: number[]; __stop: boolean };
+		w.__stop = true;
+		return w.__frames.slice(2);
+	});
+	const liveTotal = await page.getByTestId('total').textContent();
+
+	// 3. An edit of a 1,000-event run (machine path): change the regime, time to the next frame.
+	const small = `s1=${LZString.compressToEncodedURIComponent(JSON.stringify(largeScenario(1_000)))}`;
+	await page.goto(`${base}/sandbox#${small}`);
+	await page.getByTestId('regime-select').waitFor();
+	const editMs: number[] = [];
+	for (const regime of [
+		'cbp-2023-06',
+		'pmp-2026-10',
+		'cbp-2024-11',
+		'pmp-2025-07',
+		'cbp-2023-06',
+		'pmp-2026-10',
+		'cbp-2024-11'
+	]) {
+		await page.evaluate(() => {
+			const w = window as unknown as { __t: number };
+			const select = document.querySelector('[data-testid="regime-select"]') as HTMLSelectElement;
+			select.addEventListener('change', () => (w.__t = performance.now()), { capture: true, once: true });
+		});
+		await page.getByTestId('regime-select').selectOption(regime);
+		editMs.push(
+			await page.evaluate(
+				() =>
+					new Promise<number>((resolve) =>
+						requestAnimationFrame(() =>
+							resolve(performance.now() - (window as unknown as { __t: number }).__t)
+						)
+					)
+			)
+		);
+	}
+
+	const result = {
+		events: N,
+		shell_ms: shellMs,
+		open_ms: openMs,
+		longest_main_thread_task_ms: Math.round(Math.max(0, ...longTasks)),
+		dom_nodes: nodes,
+		js_heap_mb: Math.round(heapMb),
+		renderer_rss_mb: Math.round(rssMb),
+		drag_frame_median_ms: +median(frames).toFixed(1),
+		drag_frame_p95_ms: +pct(frames, 0.95).toFixed(1),
+		live_total_after_drag: liveTotal,
+		edit_1000_events_median_ms: +median(editMs).toFixed(1)
+	};
+	const lines = [
+		`sandbox page, ${N.toLocaleString('en-US')}-event run from a share link (built site, Chromium ${browser.version()}):`,
+		`  charges shown after ${openMs} ms (page shell after ${shellMs} ms) — target ≤ 1,000 ms: ${openMs <= 1000 ? 'met' : 'NOT met'}`,
+		`  longest main-thread task while opening: ${result.longest_main_thread_task_ms} ms`,
+		`  DOM nodes: ${nodes} — target < 5,000: ${nodes < 5000 ? 'met' : 'NOT met'}`,
+		`  JS heap ${result.js_heap_mb} MB, renderer resident memory ${result.renderer_rss_mb} MB — target < 500 MB: ${rssMb < 500 ? 'met' : 'NOT met'}`,
+		`  playhead drag frames: median ${result.drag_frame_median_ms} ms, p95 ${result.drag_frame_p95_ms} ms — target median ≤ 16 ms: ${median(frames) <= 16.7 ? 'met' : 'NOT met'}; live total after the drag: ${liveTotal}`,
+		`sandbox page, 1,000-event run, an edit (regime change) to the next frame: median ${result.edit_1000_events_median_ms} ms — target ≤ 16 ms: ${median(editMs) <= 16 ? 'met' : 'NOT met'}`
+	];
+	console.log(lines.join('\n'));
+	console.log(JSON.stringify(result));
+} finally {
+	await browser.close();
+	try {
+		process.kill(-server.pid!, 'SIGTERM');
+	} catch {
+		server.kill();
+	}
+}

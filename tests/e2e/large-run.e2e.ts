@@ -1,0 +1,48 @@
+/**
+ * A 100,000-event run opened from a share link (issue "One statement of the pricing rules" point 4):
+ * priced on the bulk path in a worker while the page stays usable, the playhead dragged while it
+ * loads, the live panel right afterwards, and the page kept small (only visible rows rendered).
+ */
+import { expect, test } from '@playwright/test';
+import LZString from 'lz-string';
+import { largeScenario } from '../helpers/large-scenario';
+
+test.use({ timezoneId: 'Asia/Jakarta' });
+
+test('a 100,000-event run opens, stays responsive while it is priced, and scrubs correctly', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	const fragment = `s1=${LZString.compressToEncodedURIComponent(JSON.stringify(largeScenario(100_000)))}`;
+	await page.goto(`./sandbox#${fragment}`);
+	const playhead = page.getByRole('slider', { name: 'Playhead' });
+	await expect(playhead).toBeVisible({ timeout: 30_000 });
+
+	// Drag the playhead while the run is being priced: the page answers.
+	const box = (await playhead.boundingBox())!;
+	const plot = (await page.locator('.wa-timeline').boundingBox())!;
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	await page.mouse.down();
+	for (let i = 1; i <= 8; i++)
+		await page.mouse.move(box.x + ((plot.x + plot.width * 0.9 - box.x) * i) / 8, box.y + box.height / 2);
+	await page.mouse.up();
+
+	// Priced: the status goes away and the live panel shows charges (not 0.0000 USD).
+	await expect(page.getByTestId('pricing-status')).toHaveCount(0, { timeout: 60_000 });
+	await expect(page.getByTestId('total')).not.toHaveText('0.0000 USD');
+
+	// At the end of the run, the total at the playhead is the run's total.
+	await playhead.focus();
+	await page.keyboard.press('End');
+	const whole = (await page.locator('.of').textContent())!.match(/of (.+) for the whole run/)![1]!;
+	await expect(page.getByTestId('total')).toHaveText(whole);
+
+	// Small page whatever the run's size: only the visible message rows are rendered.
+	await expect(page.getByTestId('message-viewport')).toBeVisible();
+	const rows = await page.getByTestId('message-row').count();
+	expect(rows).toBeGreaterThan(0);
+	expect(rows).toBeLessThan(100);
+	const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+	expect(nodes).toBeLessThan(5_000);
+	await page.screenshot({ path: 'test-results/artifacts/large-run.png' });
+});
