@@ -4,19 +4,21 @@
  * files, and src/lib/domain/data/generated.test.ts regenerates in memory to prove the committed data
  * matches the CSVs.
  *
- * This module imports only types and units.ts from the domain, never the generated data itself, so it
- * still runs when a generated file is missing or broken.
+ * This module imports only types (data-types.ts), csv.ts and units.ts from the domain, never the
+ * generated data itself, so it still runs when a generated file is missing or broken.
  */
 import { parseCsv } from '../src/lib/domain/csv';
 import type {
 	Confidence,
+	MarketRow,
 	PricingModel,
 	RateCardData,
 	RateCategory,
-	RateRow
-} from '../src/lib/domain/rate-card';
-import type { MarketRow } from '../src/lib/domain/markets';
-import type { TierCategory, TierRow, TierTableData } from '../src/lib/domain/volume-tiers';
+	RateRow,
+	TierCategory,
+	TierRow,
+	TierTableData
+} from '../src/lib/domain/data-types';
 import { parseDecimalMicros } from '../src/lib/domain/units';
 
 export interface SourceFile {
@@ -301,7 +303,7 @@ export function renderRateCardsModule(cards: readonly RateCardData[]): string {
 	const sourceIndex = new Map(sources.map((s, i) => [s, i]));
 	const out = [
 		header('Meta list rates (tier 0, before tax and mark-up), one entry per rate-card CSV file.'),
-		"import type { RateCardData } from '../rate-card';",
+		"import type { RateCardData } from '../data-types';",
 		'',
 		'/** Sources, each once; rows refer to them by index. */',
 		'const S: readonly string[] = ['
@@ -338,7 +340,7 @@ export function renderMarketsModule(rows: readonly MarketRow[]): string {
 		header(
 			'Recipient country → Meta pricing market, per calling-code prefix and period (from inclusive, until exclusive).'
 		),
-		"import type { MarketRow } from '../markets';",
+		"import type { MarketRow } from '../data-types';",
 		'',
 		'export const MARKET_ROWS: readonly MarketRow[] = ['
 	];
@@ -365,7 +367,7 @@ export function renderTiersModule(tables: readonly TierTableData[]): string {
 	const sourceIndex = new Map(sources.map((s, i) => [s, i]));
 	const out = [
 		header('Meta volume-tier tables (per-message rates by monthly count), one entry per tiers/*.csv file.'),
-		"import type { TierTableData } from '../volume-tiers';",
+		"import type { TierTableData } from '../data-types';",
 		'',
 		'/** Sources, each once; rows refer to them by index. */',
 		'const S: readonly string[] = ['

@@ -1,6 +1,7 @@
 /** The `--table` rendering of a ledger: what a person reads in a terminal. */
 import { formatLocal } from '$lib/domain/format';
 import { regimeById } from '$lib/domain/regimes';
+import { CONVERSATION_CATEGORIES } from '$lib/domain/scenario';
 import { formatMicros } from '$lib/domain/units';
 import type { Ledger } from '$lib/engine/ledger';
 import type { RegimeComparison } from '$lib/engine/compare';
@@ -72,12 +73,11 @@ export function ledgerTable(ledger: Ledger): string {
 }
 
 export function comparisonTable(cmp: RegimeComparison): string {
-	const cats = ['marketing', 'utility', 'authentication', 'service'] as const;
 	const rows = [
-		['regime', ...cats, 'total'],
+		['regime', ...CONVERSATION_CATEGORIES, 'total'],
 		...cmp.results.map(({ regime, ledger }) => [
 			regime.id,
-			...cats.map((c) => formatMicros(ledger.totalsByCategory[c])),
+			...CONVERSATION_CATEGORIES.map((c) => formatMicros(ledger.totalsByCategory[c])),
 			`${formatMicros(ledger.total)} ${ledger.currency}`
 		])
 	];

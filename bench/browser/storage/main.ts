@@ -11,15 +11,9 @@ import { closeStorage, getDb } from '$lib/storage/availability';
 import { DB_NAME } from '$lib/storage/db';
 import type { RunQuery, StoredRun } from '$lib/storage/records';
 import { buildRun, splitRun } from '$lib/storage/run-record';
-import {
-	countRuns,
-	getRun,
-	insertRuns,
-	listRuns,
-	liveRuns,
-	saveDraft,
-	saveRun
-} from '$lib/storage/runs-repo';
+import { saveDraft } from '$lib/storage/drafts-repo';
+import { getRun, insertRuns, saveRun } from '$lib/storage/runs-repo';
+import { countRuns, listRuns, liveRuns } from '$lib/storage/runs-query';
 
 /** n events: customer messages and free-form replies, a template every tenth, one minute apart. */
 function scenarioOf(n: number, name: string): Scenario {

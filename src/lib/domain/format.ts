@@ -2,9 +2,11 @@
 import { zonedParts } from './time';
 import { formatMicros, type EpochMs, type Micros } from './units';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const pad2 = (n: number) => String(n).padStart(2, '0');
+/** Short English month and weekday names: the app's dates read the same in every locale. */
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** 7 → "07": hours, minutes, seconds, months and days in written times. */
+export const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /**
  * "Tue 12 Sep 2023 12:00" in the given zone; seconds and milliseconds appear only when present.

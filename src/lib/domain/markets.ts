@@ -15,18 +15,9 @@ import {
 	RESERVED_ISO2_HINTS,
 	countryByIso2
 } from './data/countries';
+import type { MarketRow } from './data-types';
 
-export interface MarketRow {
-	readonly market: string;
-	/** ISO 3166-1 alpha-2. */
-	readonly iso2: string;
-	/** Calling-code prefix, digits only; empty when the country cannot be told apart by number (Kazakhstan). */
-	readonly prefix: string;
-	/** First local date in force (inclusive), null = no dated start. */
-	readonly from: string | null;
-	/** First local date no longer in force (exclusive), null = no dated end. */
-	readonly until: string | null;
-}
+export type { MarketRow } from './data-types';
 
 export interface MarketResolution {
 	market: string;

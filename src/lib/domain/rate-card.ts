@@ -5,11 +5,10 @@
  * took the value from or fails with a reason; it never returns a silent zero.
  */
 import { RATE_CARDS } from './data/rate-cards.generated';
+import type { Confidence, PricingModel, RateCardData, RateCategory, RateRow } from './data-types';
 import { parseDecimalMicros, type Micros } from './units';
 
-/** Template / message categories of the rate cards (pricing-rules.md §1.2, §2.5; rate-cards/README.md). */
-export type RateCategory =
-	'marketing' | 'utility' | 'authentication' | 'authentication_international' | 'service';
+export type { Confidence, PricingModel, RateCardData, RateCategory, RateRow } from './data-types';
 
 export const RATE_CATEGORIES: readonly RateCategory[] = [
 	'marketing',
@@ -21,33 +20,6 @@ export const RATE_CATEGORIES: readonly RateCategory[] = [
 
 export const isRateCategory = (s: unknown): s is RateCategory =>
 	typeof s === 'string' && (RATE_CATEGORIES as readonly string[]).includes(s);
-
-/** How sure a figure is (rate-cards/README.md); 'user-supplied' marks a card the user imported. */
-export type Confidence = 'confirmed' | 'single-source' | 'derived' | 'user-supplied';
-
-/** Per-conversation (CBP, cards of 2023-06-01 and 2024-11-01) or per-delivered-message (PMP, from 2025-07-01). */
-export type PricingModel = 'CBP' | 'PMP';
-
-export interface RateRow {
-	readonly market: string;
-	readonly category: RateCategory;
-	/** Decimal string exactly as in the source ("0.025" and "0.0250" both kept). */
-	readonly rate: string;
-	readonly confidence: Confidence;
-	readonly source: string;
-}
-
-export interface RateCardData {
-	/** File name without ".csv", e.g. "2023-06-01-USD". */
-	readonly id: string;
-	/** First local date in force (YYYY-MM-DD, 12am WABA time zone). */
-	readonly effectiveFrom: string;
-	/** ISO 4217 code. */
-	readonly currency: string;
-	readonly model: PricingModel;
-	readonly file: string;
-	readonly rows: readonly RateRow[];
-}
 
 export type RateLookup =
 	| {

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { iso2Error, validateRecipient } from './markets';
+import { RATE_CATEGORIES } from './rate-card';
 import { REGIME_IDS, type RegimeId } from './regimes';
 import { dateError, instantError, isValidTimeZone, parseInstant } from './time';
 import type { EpochMs } from './units';
@@ -171,7 +172,7 @@ const customRates = v.strictObject({
 			v.strictObject({
 				market: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
 				category: v.picklist(
-					['marketing', 'utility', 'authentication', 'authentication_international', 'service'],
+					RATE_CATEGORIES,
 					'must be marketing, utility, authentication, authentication_international or service'
 				),
 				rate: decimalAmount

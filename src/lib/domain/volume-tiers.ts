@@ -7,13 +7,11 @@
  * with no table, is "tier unknown" and priced at the list rate as an upper bound.
  */
 import { TIER_TABLES } from './data/volume-tiers.generated';
-import type { Confidence, RateCategory } from './rate-card';
+import type { TierCategory, TierRow, TierTableData } from './data-types';
 import { parseDecimalMicros, type Micros } from './units';
 
-export type TierCategory = Extract<
-	RateCategory,
-	'utility' | 'authentication' | 'authentication_international'
->;
+export type { TierCategory, TierRow, TierTableData } from './data-types';
+
 export const TIER_CATEGORIES: readonly TierCategory[] = [
 	'utility',
 	'authentication',
@@ -21,27 +19,6 @@ export const TIER_CATEGORIES: readonly TierCategory[] = [
 ];
 export const isTierCategory = (c: string): c is TierCategory =>
 	(TIER_CATEGORIES as readonly string[]).includes(c);
-
-export interface TierRow {
-	readonly market: string;
-	readonly category: TierCategory;
-	/** Monthly count bounds, inclusive; `to` null for the open top tier. Meta writes the first tier from 0. */
-	readonly from: number;
-	readonly to: number | null;
-	/** Decimal string as in the source. */
-	readonly rate: string;
-	readonly confidence: Exclude<Confidence, 'user-supplied'>;
-	readonly source: string;
-}
-
-export interface TierTableData {
-	/** File name without ".csv", e.g. "tiers-2026-10-01" (USD) or "tiers-2026-07-01-BRL". */
-	readonly id: string;
-	readonly effectiveFrom: string;
-	readonly currency: string;
-	readonly file: string;
-	readonly rows: readonly TierRow[];
-}
 
 export { TIER_TABLES };
 

@@ -4,21 +4,9 @@
  */
 import type { Adjustments } from '$lib/domain/scenario';
 import { parseDecimalMicros, type Micros } from '$lib/domain/units';
-import type { Ledger } from './ledger';
+import type { Ledger, ProviderSummary } from './ledger';
 
-export interface ProviderSummary {
-	label: string;
-	markupPercent: number;
-	markup: Micros;
-	messageFees: Micros;
-	conversationFees: Micros;
-	/** The provider's part alone. */
-	total: Micros;
-	/** Meta's charges plus the provider's part. */
-	grandTotal: Micros;
-	/** Per-conversation fees apply to conversation-based pricing only. */
-	note: string | null;
-}
+export type { ProviderSummary };
 
 const DELIVERED = new Set(['charged', 'included', 'free']);
 

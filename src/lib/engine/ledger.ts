@@ -7,12 +7,26 @@ import type { RateCategory, Confidence } from '$lib/domain/rate-card';
 import type { RegimeId } from '$lib/domain/regimes';
 import type { ConversationCategory, TemplateCategory } from '$lib/domain/scenario';
 import type { EpochMs, Micros } from '$lib/domain/units';
-import type { ProviderSummary } from './adjustments';
 import type { TierDecision } from './volume-tier-counter';
 
 export type { Outcome, ReasonCode } from './rules';
 import type { Outcome, ReasonCode } from './rules';
 export const OUTCOMES: readonly Outcome[] = ['received', 'charged', 'included', 'free', 'blocked', 'failed'];
+
+/** The provider's price list applied on top of Meta's charges (see adjustments.ts). */
+export interface ProviderSummary {
+	label: string;
+	markupPercent: number;
+	markup: Micros;
+	messageFees: Micros;
+	conversationFees: Micros;
+	/** The provider's part alone. */
+	total: Micros;
+	/** Meta's charges plus the provider's part. */
+	grandTotal: Micros;
+	/** Per-conversation fees apply to conversation-based pricing only. */
+	note: string | null;
+}
 
 export interface RateRef {
 	market: string;

@@ -5,12 +5,12 @@
  * failed write.
  */
 import type { Scenario } from '$lib/domain/scenario';
-import { APP_VERSION, rateDataVersion } from '$lib/storage/app-version';
 import { StorageError } from '$lib/storage/errors';
 import { exportScenarioRun, type ExportedFile } from '$lib/storage/exchange';
-import type { RunRecord } from '$lib/storage/records';
-import { compareSummaries, summarizeLedger } from '$lib/storage/run-summary';
-import { clearDraft, getRun, saveAsCopy, saveDraft, saveRun, updateRun } from '$lib/storage/runs-repo';
+import type { RunRecord, StoredRun } from '$lib/storage/records';
+import { repricedNotice } from '$lib/storage/run-summary';
+import { clearDraft, saveDraft } from '$lib/storage/drafts-repo';
+import { saveAsCopy, saveRun, updateRun } from '$lib/storage/runs-repo';
 import { LONG_LINK_CHARS, shareUrl } from '$lib/storage/share-link';
 import type { SandboxSession } from './sandbox-session.svelte';
 import { StorageStatusRune, messageOf } from './runs-storage.svelte';
@@ -27,6 +27,11 @@ export type SaveIndicator =
 export interface RunControlsOptions {
 	/** Called after the session became a saved run (first save, save as copy): the page puts it in the address. */
 	onsaved?: (runId: string) => void;
+	/**
+	 * The saved run the session was opened from, as the page read it (session-source.ts: `run`), so
+	 * it is not read again; null when the session's run is no longer saved.
+	 */
+	opened?: StoredRun | null;
 }
 
 export class RunControlsState {
@@ -44,20 +49,22 @@ export class RunControlsState {
 	shareMessage = $state<string | null>(null);
 	#options: RunControlsOptions;
 	#pending: { scenario: Scenario; runId: string | null; timer: ReturnType<typeof setTimeout> } | null = null;
+	/** The run the session was opened from, unchanged, until its replay is compared with it. */
+	#reopened: RunRecord | null = null;
 
 	constructor(session: SandboxSession, options: RunControlsOptions = {}) {
 		this.session = session;
 		this.#options = options;
 
-		// The open run: fetch its record once per run id, to know whether the session matches it.
+		this.#adopt(options.opened);
+		// A reopened run must price as it was saved: say so when it does not, once its ledger is
+		// priced (a large run is priced in a worker meanwhile).
 		$effect(() => {
-			const runId = this.session.runId;
-			if (runId === null || this.savedRun?.id === runId) return;
-			let cancelled = false;
-			void this.#loadRun(runId, () => cancelled);
-			return () => {
-				cancelled = true;
-			};
+			const run = this.#reopened;
+			if (!run || !this.session.ledgerIsCurrent) return;
+			this.#reopened = null;
+			if (this.session.scenario === this.savedScenario)
+				this.notice = repricedNotice(run, this.session.ledger);
 		});
 
 		// Autosave: only edits made here (not a fresh load of a run, a use case or a share link) are
@@ -98,40 +105,19 @@ export class RunControlsState {
 		return this.session.scenario !== this.savedScenario;
 	}
 
-	async #loadRun(runId: string, cancelled: () => boolean): Promise<void> {
-		try {
-			const run = await getRun(runId);
-			if (cancelled()) return;
-			if (!run) {
-				this.notice = 'This run is no longer saved (it was deleted). Save to keep it again.';
-				return;
-			}
-			const { scenario, ...meta } = run;
-			this.savedRun = meta;
-			const current = this.session.scenario;
-			if (current === scenario || JSON.stringify(current) === JSON.stringify(scenario)) {
-				this.savedScenario = current;
-				this.notice = this.#pricingChange(meta);
-			} else {
-				this.savedScenario = scenario;
-			}
-		} catch {
-			// Storage off: the indicator already says so.
+	/** The run the session was opened from: whether the session still matches it. */
+	#adopt(opened: StoredRun | null | undefined): void {
+		if (this.session.runId === null || opened === undefined) return;
+		if (opened === null) {
+			this.notice = 'This run is no longer saved (it was deleted). Save to keep it again.';
+			return;
 		}
-	}
-
-	/** Reopening must reproduce the saved ledger; when today's rates or rules price it differently, say so. */
-	#pricingChange(run: RunRecord): string | null {
-		const diffs = compareSummaries(run.summary, summarizeLedger(this.session.ledger));
-		if (diffs.length === 0) return null;
-		const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(run.updatedAt);
-		const why =
-			run.rateDataVersion !== rateDataVersion()
-				? 'The rate data changed since it was saved.'
-				: run.appVersion !== APP_VERSION
-					? `It was saved with app version ${run.appVersion}; the pricing rules may have changed since.`
-					: '';
-		return `Replaying this run today prices it differently than when it was saved (${when}): ${diffs.join('; ')}. ${why} Save to keep today's figures.`.trim();
+		if (opened.id !== this.session.runId) return;
+		const { scenario, ...meta } = opened;
+		this.savedRun = meta;
+		// session-source hands the run's own scenario object through when the session opened it unchanged.
+		this.savedScenario = scenario;
+		if (this.session.scenario === scenario) this.#reopened = meta;
 	}
 
 	#schedule(scenario: Scenario, runId: string | null): void {

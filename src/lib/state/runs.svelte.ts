@@ -12,15 +12,9 @@ import {
 	type ImportReport,
 	type ImportSource
 } from '$lib/storage/exchange';
-import {
-	deleteRun,
-	duplicateRun,
-	getMeta,
-	liveRuns,
-	renameRun,
-	restoreRun,
-	setMeta
-} from '$lib/storage/runs-repo';
+import { getMeta, setMeta } from '$lib/storage/meta-repo';
+import { deleteRun, duplicateRun, renameRun, restoreRun } from '$lib/storage/runs-repo';
+import { liveRuns } from '$lib/storage/runs-query';
 import { StorageStatusRune, messageOf } from './runs-storage.svelte';
 
 /** How long "Undo" stays offered after a delete. */

@@ -1,10 +1,9 @@
 /**
  * The sandbox page's session: the scenario being edited, its ledger (re-priced when the scenario
- * changes), the playhead and the state at it, undo/redo. One instance per page, shared via context.
+ * changes), the playhead and the state at it, undo/redo. One instance per page.
  * Scenarios up to MACHINE_PATH_MAX_EVENTS are priced at once on the machine path; larger ones on the
  * bulk path in a worker, with `pricing` saying what is going on until the ledger arrives.
  */
-import { createContext } from 'svelte';
 import { timedEvents, type Scenario, type TimedEvent } from '$lib/domain/scenario';
 import { asEpochMs, HOUR, type EpochMs } from '$lib/domain/units';
 import { endOfConversation, type Ledger } from '$lib/engine/ledger';
@@ -183,5 +182,3 @@ function spanOf(timed: readonly TimedEvent[], ledger: Ledger): { start: EpochMs;
 function firstInstant(scenario: Scenario): EpochMs {
 	return timedEvents(scenario)[0]?.t ?? asEpochMs(Date.UTC(2023, 8, 12));
 }
-
-export const [getSandboxSession, setSandboxSession] = createContext<SandboxSession>();

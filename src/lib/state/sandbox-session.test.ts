@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { useCaseById } from '$lib/domain/use-cases';
+import {
+	addEvent,
+	blankScenario,
+	buildEvent,
+	DEFAULT_DRAFT,
+	deleteEvent,
+	setRegime
+} from '$lib/domain/scenario-edits';
 import { HOUR, asEpochMs } from '$lib/domain/units';
+import { useCaseById } from '$lib/domain/use-cases';
 import { Playback } from './playback.svelte';
 import { SandboxSession } from './sandbox-session.svelte';
-import { deleteEvent, setRegime } from './scenario-edits';
 
 const uc1 = () => useCaseById('service-conversation')!.scenario;
 const at = (iso: string) => Date.parse(iso);
@@ -45,6 +52,14 @@ describe('SandboxSession', () => {
 		expect(s.selected).toBe(4);
 		s.edit(deleteEvent(s.scenario, 0));
 		expect(s.selected).toBeNull();
+	});
+
+	it('a forbidden send added in the editor is kept and priced as blocked (never silently refused)', () => {
+		const s = new SandboxSession({ ...blankScenario('Asia/Jakarta'), name: 'Edits' });
+		const reply = { ...DEFAULT_DRAFT, kind: 'business_message' } as const;
+		s.edit(addEvent(s.scenario, buildEvent(reply, asEpochMs(at('2023-09-12T03:00:00Z')), 'Asia/Jakarta')));
+		expect(s.scenario.events).toHaveLength(1);
+		expect(s.ledger.messages[0]?.outcome).toBe('blocked');
 	});
 
 	it('spans from the first event to the last window or conversation end', () => {

@@ -13,7 +13,9 @@ import {
 import { DB_NAME } from './db';
 import { StorageError } from './errors';
 import { importRunsFile } from './exchange';
-import { countRuns, getRun, listRuns, liveRuns, loadDraft, saveDraft, saveRun } from './runs-repo';
+import { loadDraft, saveDraft } from './drafts-repo';
+import { getRun, saveRun } from './runs-repo';
+import { countRuns, listRuns, liveRuns } from './runs-query';
 import { restoreSessionSource } from './session-source';
 import { encodeShareFragment } from './share-link';
 

@@ -19,7 +19,8 @@ import {
 	type ImportSource
 } from './exchange';
 import { closeStorage } from './availability';
-import { countRuns, getRun, getRuns, saveRun } from './runs-repo';
+import { getRun, getRuns, saveRun } from './runs-repo';
+import { countRuns } from './runs-query';
 
 let db: FreshDb;
 beforeEach(async () => {

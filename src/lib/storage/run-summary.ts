@@ -5,7 +5,8 @@
 import { CONVERSATION_CATEGORIES } from '$lib/domain/scenario';
 import { formatMoney } from '$lib/domain/format';
 import { OUTCOMES, emptyTotals, type Ledger, type Outcome } from '$lib/engine/ledger';
-import type { RunSummary } from './records';
+import { APP_VERSION, rateDataVersion } from './app-version';
+import type { RunRecord, RunSummary } from './records';
 
 function emptyOutcomes(): Record<Outcome, number> {
 	return { received: 0, charged: 0, included: 0, free: 0, blocked: 0, failed: 0 };
@@ -63,4 +64,21 @@ export function compareSummaries(stored: RunSummary, fresh: RunSummary): string[
 	if (stored.regime !== fresh.regime) out.push(`regime was ${stored.regime}, now ${fresh.regime}`);
 	if (stored.market !== fresh.market) out.push(`market was ${stored.market}, now ${fresh.market}`);
 	return out;
+}
+
+/**
+ * Reopening a run must reproduce the saved ledger: when today's rates or rules price it differently
+ * (`ledger` is today's replay of its scenario), the notice that says so and why; null when they agree.
+ */
+export function repricedNotice(run: RunRecord, ledger: Ledger): string | null {
+	const diffs = compareSummaries(run.summary, summarizeLedger(ledger));
+	if (diffs.length === 0) return null;
+	const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(run.updatedAt);
+	const why =
+		run.rateDataVersion !== rateDataVersion()
+			? 'The rate data changed since it was saved.'
+			: run.appVersion !== APP_VERSION
+				? `It was saved with app version ${run.appVersion}; the pricing rules may have changed since.`
+				: '';
+	return `Replaying this run today prices it differently than when it was saved (${when}): ${diffs.join('; ')}. ${why} Save to keep today's figures.`.trim();
 }

@@ -11,26 +11,21 @@ import {
 } from '../../../tests/fixtures/storage/fresh-db';
 import { StorageError } from './errors';
 import { summarizeLedger } from './run-summary';
+import { clearDraft, loadDraft, saveDraft } from './drafts-repo';
+import { getMeta, setMeta } from './meta-repo';
 import {
-	clearDraft,
-	countRuns,
 	deleteRun,
 	duplicateRun,
-	getMeta,
 	getRun,
 	getRuns,
 	insertRuns,
-	listRuns,
-	liveRuns,
-	loadDraft,
 	renameRun,
 	restoreRun,
 	saveAsCopy,
-	saveDraft,
 	saveRun,
-	setMeta,
 	updateRun
 } from './runs-repo';
+import { countRuns, listRuns, liveRuns } from './runs-query';
 import { RUNS_CATALOG_KEY, type RunRecord } from './records';
 
 let db: FreshDb;

@@ -6,7 +6,8 @@ import {
 	useCase,
 	type FreshDb
 } from '../../../tests/fixtures/storage/fresh-db';
-import { saveDraft, saveRun, updateRun } from './runs-repo';
+import { saveDraft } from './drafts-repo';
+import { saveRun, updateRun } from './runs-repo';
 import { restoreSessionSource } from './session-source';
 import { encodeShareFragment } from './share-link';
 
@@ -26,6 +27,8 @@ describe('restoreSessionSource', () => {
 		const found = await restoreSessionSource(at(`/sandbox?run=${run.id}`));
 		expect(found).toMatchObject({ source: 'run', runId: run.id, scenario: useCase(4), run: { id: run.id } });
 		expect(found?.notice).toBeUndefined();
+		// The record read here goes through to the toolbar: the session's scenario is its very object.
+		expect(found?.scenario).toBe(found?.run?.scenario);
 	});
 
 	it('unsaved edits of that run, kept as a draft, win over the saved version', async () => {
@@ -44,6 +47,29 @@ describe('restoreSessionSource', () => {
 		await new Promise((r) => setTimeout(r, 5));
 		await updateRun(run.id, { name: 'Later' });
 		expect((await restoreSessionSource(at(`/sandbox?run=${run.id}`)))?.source).toBe('run');
+	});
+
+	it('the draft of a saved run comes with that run, read once; the run object when nothing changed', async () => {
+		const run = await saveRun({ scenario: useCase(4) });
+		await saveDraft({ scenario: useCase(4), runId: run.id });
+		const same = await restoreSessionSource(at('/sandbox'));
+		expect(same).toMatchObject({ source: 'draft', runId: run.id, run: { id: run.id } });
+		expect(same?.scenario).toBe(same?.run?.scenario);
+		const edited = { ...useCase(4), events: useCase(4).events.slice(1) };
+		await saveDraft({ scenario: edited, runId: run.id });
+		const changed = await restoreSessionSource(at('/sandbox'));
+		expect(changed).toMatchObject({ source: 'draft', scenario: edited, run: { id: run.id } });
+		expect(changed?.run?.scenario).toEqual(useCase(4));
+	});
+
+	it('the draft of a run deleted since says the run is gone (run: null)', async () => {
+		await saveDraft({ scenario: useCase(4), runId: 'deleted' });
+		expect(await restoreSessionSource(at('/sandbox'))).toMatchObject({ runId: 'deleted', run: null });
+		expect(await restoreSessionSource(at('/sandbox?run=deleted'))).toMatchObject({
+			runId: 'deleted',
+			run: null,
+			notice: expect.stringMatching(/not found/)
+		});
 	});
 
 	it('a missing run is said, then the share link or the draft is used', async () => {

@@ -5,9 +5,9 @@
  */
 import type { Scenario } from '$lib/domain/scenario';
 import { toStorageError } from './errors';
-import type { RunRecord } from './records';
-import { splitRun } from './run-record';
-import { getRun, loadDraft } from './runs-repo';
+import type { Draft, StoredRun } from './records';
+import { loadDraft } from './drafts-repo';
+import { getRun } from './runs-repo';
 import { decodeShareFragment } from './share-link';
 
 export interface SessionSource {
@@ -15,11 +15,19 @@ export interface SessionSource {
 	/** The saved run the scenario belongs to (Save updates it), or null. */
 	runId: string | null;
 	source: 'run' | 'share' | 'draft';
-	/** The saved run's metadata when there is one (its stored summary, for the "priced differently" check). */
-	run?: RunRecord;
+	/**
+	 * The saved run `runId` names, as read here (stored scenario included), so nothing reads it again.
+	 * When the session matches it, `scenario` is that very object (`scenario === run.scenario`). null
+	 * when the run is no longer saved; absent when there is no run id or storage could not be read.
+	 */
+	run?: StoredRun | null;
 	/** Something the user should be told, e.g. "This run was not found". */
 	notice?: string;
 }
+
+/** A draft of `run`: the run's own scenario object when the draft holds no change, else the draft's. */
+const scenarioOf = (draft: Draft, run: StoredRun): Scenario =>
+	JSON.stringify(draft.scenario) === JSON.stringify(run.scenario) ? run.scenario : draft.scenario;
 
 /**
  * Checks `?run=`, then `#s1=`, then the draft. Returns null when none gives a scenario; `onNotice`
@@ -42,18 +50,15 @@ export async function restoreSessionSource(
 		try {
 			const run = await getRun(runId);
 			if (run) {
-				const meta = splitRun(run).meta;
 				const draft = await loadDraft().catch(() => null);
-				if (
-					draft &&
-					draft.runId === runId &&
-					draft.savedAt > run.updatedAt &&
-					JSON.stringify(draft.scenario) !== JSON.stringify(run.scenario)
-				) {
-					note('Your unsaved changes to this run were restored.');
-					return withNotices({ scenario: draft.scenario, runId, source: 'draft', run: meta });
+				if (draft && draft.runId === runId && draft.savedAt > run.updatedAt) {
+					const scenario = scenarioOf(draft, run);
+					if (scenario !== run.scenario) {
+						note('Your unsaved changes to this run were restored.');
+						return withNotices({ scenario, runId, source: 'draft', run });
+					}
 				}
-				return withNotices({ scenario: run.scenario, runId, source: 'run', run: meta });
+				return withNotices({ scenario: run.scenario, runId, source: 'run', run });
 			}
 			note('The saved run in this link was not found (it may have been deleted).');
 		} catch (e) {
@@ -68,11 +73,22 @@ export async function restoreSessionSource(
 	if (shared?.ok) return withNotices({ scenario: shared.scenario, runId: null, source: 'share' });
 	if (shared) note(`This share link could not be opened: ${shared.reason}`);
 
+	let draft: Draft | null;
 	try {
-		const draft = await loadDraft();
-		if (draft) return withNotices({ scenario: draft.scenario, runId: draft.runId, source: 'draft' });
+		draft = await loadDraft();
 	} catch {
 		// Saving is off: nothing to restore. The "saving is off" status tells the user why.
+		return null;
 	}
-	return null;
+	if (!draft) return null;
+	if (draft.runId === null) return withNotices({ scenario: draft.scenario, runId: null, source: 'draft' });
+	// The draft is an edit of a saved run: read that run once, here (the `?run=` above already found
+	// it missing when it is the same id).
+	const base = { scenario: draft.scenario, runId: draft.runId, source: 'draft' } as const;
+	try {
+		const run = draft.runId === runId ? null : await getRun(draft.runId);
+		return withNotices(run ? { ...base, scenario: scenarioOf(draft, run), run } : { ...base, run: null });
+	} catch {
+		return withNotices(base);
+	}
 }

@@ -9,7 +9,9 @@ import {
 	type FreshDb
 } from '../../../tests/fixtures/storage/fresh-db';
 import { DB_NAME, STORES_V1 } from './db';
-import { getRun, listRuns, loadDraft, renameRun } from './runs-repo';
+import { loadDraft } from './drafts-repo';
+import { getRun, renameRun } from './runs-repo';
+import { listRuns } from './runs-query';
 import { upgradeDraftV1toV2, upgradeRunV1toV2, type RunRecordV1 } from './upgrades';
 
 const V1_RECORDS = fixture.records as unknown as RunRecordV1[];

@@ -4,6 +4,7 @@
  * that the marks become pixels (same shapes and colours as the SVG marks) and the SVG keeps only
  * bands, axis and the focus/drag affordances.
  */
+import { CONVERSATION_CATEGORIES } from '$lib/domain/scenario';
 import { formatMicros } from '$lib/domain/units';
 import type { LaneRow, MarkTone, TimelineMark } from './lanes';
 
@@ -29,10 +30,7 @@ export function markStyle(m: Pick<TimelineMark, 'outcome'>): MarkStyle {
 export type Palette = Record<MarkTone | 'blocked' | 'failed' | 'fg' | 'bg' | 'selected', string>;
 const PALETTE_KEYS: (keyof Palette)[] = [
 	'customer',
-	'marketing',
-	'utility',
-	'authentication',
-	'service',
+	...CONVERSATION_CATEGORIES,
 	'blocked',
 	'failed',
 	'fg',
@@ -40,12 +38,25 @@ const PALETTE_KEYS: (keyof Palette)[] = [
 	'selected'
 ];
 
-/** The CSS custom properties (--tl-*) resolved on `el`, so the canvas follows the theme. */
+/**
+ * The theme's colours (--tl-*, theme.css) as plain colours on `el`, so the canvas follows the theme.
+ * Each is light-dark(…), which a canvas cannot parse: a probe inside the timeline (same scheme, same
+ * custom properties) reads each back as the colour the browser picked.
+ */
 export function readPalette(el: Element): Palette {
-	const cs = getComputedStyle(el);
-	return Object.fromEntries(
-		PALETTE_KEYS.map((k) => [k, cs.getPropertyValue(`--tl-${k}`).trim() || '#888'])
-	) as Palette;
+	const probe = el.ownerDocument.createElement('span');
+	probe.hidden = true;
+	(el.parentElement ?? el).append(probe);
+	try {
+		return Object.fromEntries(
+			PALETTE_KEYS.map((k) => {
+				probe.style.color = `var(--tl-${k}, #888)`;
+				return [k, getComputedStyle(probe).color || '#888'];
+			})
+		) as Palette;
+	} finally {
+		probe.remove();
+	}
 }
 
 export interface DrawInput {

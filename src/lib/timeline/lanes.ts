@@ -2,7 +2,7 @@
  * Lane layout: which ledger item goes in which lane, and where the lanes sit vertically. Items are
  * computed once per ledger (never per playhead move); rows once per height.
  */
-import type { ConversationCategory } from '$lib/domain/scenario';
+import { CONVERSATION_CATEGORIES, type ConversationCategory } from '$lib/domain/scenario';
 import type { EpochMs, Micros } from '$lib/domain/units';
 import {
 	endOfConversation,
@@ -13,15 +13,7 @@ import {
 } from '$lib/engine/ledger';
 import type { Domain } from './scale';
 
-export type LaneId =
-	| 'customer'
-	| 'business'
-	| 'service_window'
-	| 'marketing'
-	| 'utility'
-	| 'authentication'
-	| 'service'
-	| 'free_entry_point';
+export type LaneId = 'customer' | 'business' | 'service_window' | ConversationCategory | 'free_entry_point';
 
 export interface LaneDef {
 	id: LaneId;
@@ -33,10 +25,12 @@ export const LANES: readonly LaneDef[] = [
 	{ id: 'customer', label: 'Customer', kind: 'marks' },
 	{ id: 'business', label: 'Business', kind: 'marks' },
 	{ id: 'service_window', label: 'Service window', kind: 'band' },
-	{ id: 'marketing', label: 'Marketing', kind: 'band' },
-	{ id: 'utility', label: 'Utility', kind: 'band' },
-	{ id: 'authentication', label: 'Authentication', kind: 'band' },
-	{ id: 'service', label: 'Service', kind: 'band' },
+	// One band per conversation category, labelled "Marketing", "Utility", …
+	...CONVERSATION_CATEGORIES.map((id) => ({
+		id,
+		label: id[0]!.toUpperCase() + id.slice(1),
+		kind: 'band' as const
+	})),
 	{ id: 'free_entry_point', label: 'Free entry point', kind: 'band' }
 ];
 

@@ -3,6 +3,7 @@
  * Berlin would see a Jakarta scenario's midnight at 19:00; these ticks are aligned to the zone's own
  * wall clock (DST included) using only Intl, via `zonedParts`.
  */
+import { MONTHS, pad2, WEEKDAYS } from '$lib/domain/format';
 import { zonedParts, zoneOffsetMs } from '$lib/domain/time';
 import { asEpochMs, DAY, MINUTE, type EpochMs } from '$lib/domain/units';
 import type { Domain } from './scale';
@@ -43,10 +44,6 @@ export const TICK_INTERVALS: readonly TickInterval[] = [
 
 /** Room for the widest label, "Tue 12 Sep" in bold at the axis font size, plus a gap. */
 export const MIN_TICK_SPACING_PX = 84;
-
-export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const pad2 = (n: number) => String(n).padStart(2, '0');
 
 export function pickInterval(span: number, widthPx: number, minSpacing = MIN_TICK_SPACING_PX): TickInterval {
 	const msPerPx = span / Math.max(1, widthPx);

@@ -1,5 +1,5 @@
 /** Small words and roundings for the timeline's chrome: zone name, dense-view summary, drag snapping. */
-import { formatLocal } from '$lib/domain/format';
+import { formatLocal, pad2 } from '$lib/domain/format';
 import { asEpochMs, asMicros, formatMicros, MINUTE, type EpochMs } from '$lib/domain/units';
 import type { TimelineMark } from './lanes';
 import type { Domain } from './scale';
@@ -16,8 +16,6 @@ export function snapPlayhead(t: number, msPerPx: number): EpochMs {
 	const unit = msPerPx >= MINUTE / 4 ? MINUTE : 1000;
 	return asEpochMs(Math.round(t / unit) * unit);
 }
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** "Asia/Jakarta (UTC+07:00)". */
 export function zoneLabel(timeZone: string, offsetMs: number): string {

@@ -1,11 +1,11 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { localInputError } from '$lib/domain/local-time';
 import type { Scenario } from '$lib/domain/scenario';
+import { blankScenario } from '$lib/domain/scenario-edits';
 import { asEpochMs } from '$lib/domain/units';
 import { replay } from '$lib/engine/replay';
-import { localInputError } from '$lib/state/local-time';
-import { blankScenario } from '$lib/state/scenario-edits';
 import EventEditor from './EventEditor.svelte';
 
 afterEach(cleanup);

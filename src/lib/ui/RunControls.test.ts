@@ -4,7 +4,10 @@ import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SandboxSession } from '$lib/state/sandbox-session.svelte';
 import { configureStorage } from '$lib/storage/availability';
-import { getRun, insertRuns, listRuns, loadDraft, saveRun } from '$lib/storage/runs-repo';
+import { loadDraft } from '$lib/storage/drafts-repo';
+import { getRun, insertRuns, saveRun } from '$lib/storage/runs-repo';
+import { listRuns } from '$lib/storage/runs-query';
+import type { StoredRun } from '$lib/storage/records';
 import { decodeShareFragment } from '$lib/storage/share-link';
 import { freshStorage, teardownStorage, useCase } from '../../../tests/fixtures/storage/fresh-db';
 import RunControls from './RunControls.svelte';
@@ -18,9 +21,9 @@ afterEach(async () => {
 	await teardownStorage();
 });
 
-function setup(session = new SandboxSession(useCase(4))) {
+function setup(session = new SandboxSession(useCase(4)), opened?: StoredRun | null) {
 	const onsaved = vi.fn<(id: string) => void>();
-	render(RunControls, { session, onsaved });
+	render(RunControls, { session, opened, onsaved });
 	return { session, onsaved, user: userEvent.setup() };
 }
 
@@ -151,7 +154,7 @@ describe('RunControls: share and reopen', () => {
 			}
 		]);
 		const old = (await getRun('old-run'))!;
-		setup(new SandboxSession(old.scenario, 'old-run'));
+		setup(new SandboxSession(old.scenario, 'old-run'), old);
 		const notice = await screen.findByTestId('run-notice');
 		expect(notice).toHaveTextContent(
 			/prices it differently.*total was 0\.000001 USD, now 0\.0711 USD.*rate data changed/
@@ -162,8 +165,24 @@ describe('RunControls: share and reopen', () => {
 	it('a reopened run that replays the same shows no notice', async () => {
 		const saved = await saveRun({ scenario: useCase(1) });
 		const run = (await getRun(saved.id))!;
-		setup(new SandboxSession(run.scenario, run.id));
+		setup(new SandboxSession(run.scenario, run.id), run);
 		await waitFor(() => expect(state()).toHaveTextContent('Saved'));
 		expect(screen.queryByTestId('run-notice')).toBeNull();
+	});
+
+	it('a reopened run with unsaved changes restored says "Unsaved changes" and reads nothing again', async () => {
+		const saved = await saveRun({ scenario: useCase(1) });
+		const run = (await getRun(saved.id))!;
+		const edited = { ...run.scenario, events: run.scenario.events.slice(1) };
+		const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+		setup(new SandboxSession(edited, run.id), run);
+		await waitFor(() => expect(state()).toHaveTextContent('Unsaved changes'));
+		expect(screen.queryByTestId('run-notice')).toBeNull();
+		expect(get).not.toHaveBeenCalled();
+	});
+
+	it('a session whose run was deleted says so', async () => {
+		setup(new SandboxSession(useCase(1), 'gone'), null);
+		expect(await screen.findByTestId('run-notice')).toHaveTextContent(/no longer saved/);
 	});
 });

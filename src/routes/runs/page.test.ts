@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configureStorage } from '$lib/storage/availability';
 import { RUNS_FORMAT } from '$lib/storage/exchange';
-import { countRuns, listRuns, saveRun } from '$lib/storage/runs-repo';
+import { saveRun } from '$lib/storage/runs-repo';
+import { countRuns, listRuns } from '$lib/storage/runs-query';
 import { freshStorage, teardownStorage, useCase } from '../../../tests/fixtures/storage/fresh-db';
 import Page from './+page.svelte';
 

@@ -5,7 +5,7 @@
  * CSV files and regenerate. The sources of every figure are in the rows; the CSV conventions are in
  * ../shared/rate-cards/README.md.
  */
-import type { MarketRow } from '../markets';
+import type { MarketRow } from '../data-types';
 
 export const MARKET_ROWS: readonly MarketRow[] = [
 	{ market: 'Argentina', iso2: 'AR', prefix: '54', from: null, until: null },

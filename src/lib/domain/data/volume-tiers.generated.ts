@@ -5,7 +5,7 @@
  * CSV files and regenerate. The sources of every figure are in the rows; the CSV conventions are in
  * ../shared/rate-cards/README.md.
  */
-import type { TierTableData } from '../volume-tiers';
+import type { TierTableData } from '../data-types';
 
 /** Sources, each once; rows refer to them by index. */
 const S: readonly string[] = [

@@ -24,6 +24,7 @@ import {
 	type TierSchedule,
 	type TierTableData
 } from '$lib/domain/volume-tiers';
+import { MONTHS, pad2 } from '$lib/domain/format';
 import { rowAppliesIn, ruleText, serviceFreeIn } from '$lib/engine/rules';
 import {
 	AUTH_INTERNATIONAL_FROM,
@@ -80,8 +81,6 @@ export const MODEL_NAME: Record<PricingModel, string> = {
 	PMP: 'Per message (PMP cards)'
 };
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** "2026-11-24" → "24 Nov 2026", from the digits (no Date, so no time zone can shift the day). */
 export function formatDay(date: string): string {
 	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -94,8 +93,7 @@ export const isIsoDate = (s: string): boolean =>
 
 /** Today's calendar date in the browser's own time zone, "YYYY-MM-DD". */
 export function localToday(now: Date = new Date()): string {
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+	return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
 }
 
 export interface RuleRegime {

@@ -2,11 +2,10 @@
  * Event and settings edits as pure, immutable functions: each returns a new scenario and never
  * touches the one it was given, so the session can keep the old one for undo.
  */
-import type { RegimeId } from '$lib/domain/regimes';
-import type { Scenario, ScenarioEvent, TemplateCategory } from '$lib/domain/scenario';
-import { SCENARIO_FORMAT } from '$lib/domain/scenario';
-import type { EpochMs } from '$lib/domain/units';
 import { isoInZone } from './local-time';
+import type { RegimeId } from './regimes';
+import { SCENARIO_FORMAT, type Scenario, type ScenarioEvent, type TemplateCategory } from './scenario';
+import type { EpochMs } from './units';
 
 /** What a person picks in the editor: the customer's entry point folded into one choice. */
 export type EventKind =

@@ -2,8 +2,8 @@
  * Wall-clock time in the scenario's zone ↔ instants, for the editor's datetime-local inputs and for
  * writing event times with the zone's offset (so an exported scenario reads in local time).
  */
-import { zoneOffsetMs, zonedParts } from '$lib/domain/time';
-import { asEpochMs, type EpochMs } from '$lib/domain/units';
+import { zoneOffsetMs, zonedParts } from './time';
+import { asEpochMs, type EpochMs } from './units';
 
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
 const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;

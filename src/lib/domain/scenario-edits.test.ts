@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateScenario, type Scenario } from '$lib/domain/scenario';
-import { asEpochMs } from '$lib/domain/units';
-import { replay } from '$lib/engine/replay';
 import { isoInZone, localInputError, parseLocalInput, toLocalInput } from './local-time';
-import { keyAction, type KeyPress } from './sandbox-keys';
+import { validateScenario, type Scenario } from './scenario';
 import {
 	addEvent,
 	blankScenario,
@@ -17,6 +14,7 @@ import {
 	updateEvent,
 	type EventDraft
 } from './scenario-edits';
+import { asEpochMs } from './units';
 
 const jakarta = (): Scenario => ({ ...blankScenario('Asia/Jakarta'), name: 'Edits' });
 const at = (iso: string) => asEpochMs(Date.parse(iso));
@@ -126,15 +124,6 @@ describe('scenario edits are pure and immutable', () => {
 		expect(setSettings(a, { window_end: 'inclusive' }).settings).toEqual({ window_end: 'inclusive' });
 		expect(validateScenario(setSettings(a, { window_end: 'inclusive' })).ok).toBe(true);
 	});
-
-	it('a forbidden send is kept and priced as blocked (never silently refused)', () => {
-		const s = addEvent(
-			jakarta(),
-			buildEvent(draft({ kind: 'business_message' }), at('2023-09-12T03:00:00Z'), 'Asia/Jakarta')
-		);
-		expect(s.events).toHaveLength(1);
-		expect(replay(s).messages[0]?.outcome).toBe('blocked');
-	});
 });
 
 describe('local time in the scenario zone', () => {
@@ -154,36 +143,5 @@ describe('local time in the scenario zone', () => {
 		expect(parseLocalInput('2023-03-26T02:30', 'Europe/Berlin')).toBeNull();
 		expect(localInputError('2023-03-26T02:30', 'Europe/Berlin')).toMatch(/does not exist in Europe\/Berlin/);
 		expect(localInputError('2023-03-26T03:30', 'Europe/Berlin')).toBeNull();
-	});
-});
-
-describe('keyboard shortcuts', () => {
-	const k = (key: string, o: Partial<KeyPress> = {}): KeyPress => ({
-		key,
-		ctrlKey: false,
-		metaKey: false,
-		shiftKey: false,
-		altKey: false,
-		inField: false,
-		inSlider: false,
-		...o
-	});
-	it('maps undo/redo, stepping and presentation', () => {
-		expect(keyAction(k('z', { ctrlKey: true }), false)).toBe('undo');
-		expect(keyAction(k('Z', { metaKey: true, shiftKey: true }), false)).toBe('redo');
-		expect(keyAction(k('y', { ctrlKey: true }), false)).toBe('redo');
-		expect(keyAction(k(','), false)).toBe('prev');
-		expect(keyAction(k('.'), false)).toBe('next');
-		expect(keyAction(k('p'), false)).toBe('toggle-presentation');
-		expect(keyAction(k('Escape'), true)).toBe('exit-presentation');
-		expect(keyAction(k('ArrowRight'), true)).toBe('next');
-		expect(keyAction(k(' '), true)).toBe('next');
-	});
-	it('leaves typing, the slider and plain arrows alone', () => {
-		expect(keyAction(k('p', { inField: true }), false)).toBeNull();
-		expect(keyAction(k('z', { ctrlKey: true, inField: true }), false)).toBeNull();
-		expect(keyAction(k('ArrowRight'), false)).toBeNull();
-		expect(keyAction(k('ArrowRight', { inSlider: true }), true)).toBeNull();
-		expect(keyAction(k('Escape'), false)).toBeNull();
 	});
 });
