@@ -122,7 +122,14 @@ const account = v.strictObject({
 	charged_this_month: v.optional(
 		v.strictObject({
 			...tierCounts,
-			by_market: v.optional(v.record(v.pipe(v.string(), v.minLength(1)), v.strictObject(tierCounts)))
+			by_market: v.optional(v.record(v.pipe(v.string(), v.minLength(1)), v.strictObject(tierCounts))),
+			/** The month (YYYY-MM, account zone) the counts are for; default: the scenario's first month. */
+			month: v.optional(
+				v.pipe(
+					v.string('must be a month YYYY-MM'),
+					v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
+				)
+			)
 		})
 	),
 	auth_international: v.optional(

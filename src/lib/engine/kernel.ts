@@ -10,8 +10,7 @@ import {
 	CBP_FREE_SERVICE_CONVERSATIONS,
 	PMP_FREE_SERVICE_MESSAGES,
 	US_MARKETING_PAUSE_FROM,
-	type Regime,
-	type RegimeId
+	type Regime
 } from '$lib/domain/regimes';
 import type { ConversationCategory, TimedEvent } from '$lib/domain/scenario';
 import type { RateCategory, RateLookup } from '$lib/domain/rate-card';
@@ -27,7 +26,8 @@ import type { LedgerConversation, LedgerSnapshot, LedgerWindow } from './ledger'
 import {
 	MESSAGE_RULES,
 	REASON_CODES,
-	ruleAppliesIn,
+	firstThatHolds,
+	rowsFor,
 	type MessageFacts,
 	type MessageRule,
 	type ReasonCode
@@ -192,11 +192,12 @@ export function runKernel(
 		out.conversation[i] = cv.id;
 		out.until[i] = expires;
 	};
-	const table = compiled(rules);
 	const recorder = withSnapshots
 		? new SnapshotRecorder(ctx.inclusiveEnd, out.windows, out.conversations)
 		: null;
 	let fepId = -1;
+	let rowsRegime: Regime | null = null;
+	let rows: readonly MessageRule[] = rules;
 	/** After event j: the state the snapshot records (the same as the machines report). */
 	const snapshotAfter = (j: number, rec: SnapshotRecorder) => {
 		const t = ev.t[j] as number;
@@ -294,14 +295,12 @@ export function runKernel(
 				: ctx.freeTier2026 && freeUsed < PMP_FREE_SERVICE_MESSAGES;
 		facts.utilityConversationOpen = open(convEnd[UTILITY] as number, t);
 		// Rows already filtered by regime: only their conditions are evaluated here.
-		const rows = table.rowsFor(regime);
-		let rule = rows[rows.length - 1] as MessageRule;
-		for (let k = 0; k < rows.length; k++)
-			if ((rows[k] as MessageRule).when(facts)) {
-				rule = rows[k] as MessageRule;
-				break;
-			}
-		out.code[i] = table.codeIndex(rule);
+		if (regime !== rowsRegime) {
+			rowsRegime = regime;
+			rows = rowsFor(rules, regime.id);
+		}
+		const rule = firstThatHolds(rows, facts);
+		out.code[i] = C[rule.code as ReasonCode];
 
 		switch (rule.effect) {
 			case 'none':
@@ -381,35 +380,6 @@ export function runKernel(
 		out.snapshots = recorder.snapshots;
 	}
 	return out;
-}
-
-/**
- * The table prepared for the loop: per regime, only the rows its restriction allows (so the loop
- * evaluates conditions only), and each row's reason-code index.
- */
-interface CompiledRules {
-	rowsFor(regime: Regime): readonly MessageRule[];
-	codeIndex(rule: MessageRule): number;
-}
-const compiledTables = new WeakMap<readonly MessageRule[], CompiledRules>();
-function compiled(rules: readonly MessageRule[]): CompiledRules {
-	let c = compiledTables.get(rules);
-	if (c) return c;
-	const byRegime = new Map<RegimeId, readonly MessageRule[]>();
-	const codes = new Map<MessageRule, number>(rules.map((r) => [r, C[r.code as ReasonCode]]));
-	c = {
-		rowsFor(regime) {
-			let rows = byRegime.get(regime.id);
-			if (!rows) {
-				rows = rules.filter((r) => ruleAppliesIn(r, regime.id));
-				byRegime.set(regime.id, rows);
-			}
-			return rows;
-		},
-		codeIndex: (rule) => codes.get(rule) as number
-	};
-	compiledTables.set(rules, c);
-	return c;
 }
 
 /** The per-event decision both engines produce; `materialize` turns a list of them into a ledger. */

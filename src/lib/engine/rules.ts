@@ -341,3 +341,20 @@ export const serviceFreeIn = (regime: Regime): boolean =>
 	regime.model === 'CBP'
 		? rowAppliesIn('service_conversation_free', regime.id)
 		: rowAppliesIn('service_message_free', regime.id);
+
+const rowsByRegime = new WeakMap<readonly MessageRule[], Map<RegimeId, readonly MessageRule[]>>();
+
+/** The rows of a table that can decide under a regime, in order (cached): the bulk paths' loop. */
+export function rowsFor<R extends MessageRule>(rules: readonly R[], regime: RegimeId): readonly R[] {
+	let byRegime = rowsByRegime.get(rules);
+	if (!byRegime) rowsByRegime.set(rules, (byRegime = new Map()));
+	let rows = byRegime.get(regime);
+	if (!rows) byRegime.set(regime, (rows = rules.filter((r) => ruleAppliesIn(r, regime))));
+	return rows as readonly R[];
+}
+
+/** The first row whose condition holds, among rows already filtered by regime (see rowsFor). */
+export function firstThatHolds<R extends MessageRule>(rows: readonly R[], f: MessageFacts): R {
+	for (let i = 0; i < rows.length; i++) if ((rows[i] as R).when(f)) return rows[i] as R;
+	throw new Error('pricing rules: no row decided (the last row of each model must always hold)');
+}

@@ -9,7 +9,13 @@
 import type { RateCategory, RateLookup } from '$lib/domain/rate-card';
 import type { Regime } from '$lib/domain/regimes';
 import type { TierCounts } from '$lib/domain/scenario';
-import { isTierCategory, tierOf, tierScheduleOn, type TierCategory } from '$lib/domain/volume-tiers';
+import {
+	TIER_CATEGORIES,
+	tierOf,
+	tierScheduleOn,
+	type TierCategory,
+	type TierSchedule
+} from '$lib/domain/volume-tiers';
 import type { DayInfo, PricingContext } from './pricing-context';
 
 /** What a tiered charge records: the tier it fell in, or why the tier is not known. */
@@ -41,21 +47,42 @@ export interface TieredCharge {
 	tier: TierDecision | null;
 }
 
+/** A schedule, or why there is none (computed once per day and category). */
+type ScheduleFound = { schedule: TierSchedule } | { schedule: null; why: 'no-table' | 'no-row' };
+
 export class VolumeTierCounter {
 	private month = '';
-	private counts = new Map<string, number>();
+	/** This month's counts per market, one slot per tier category (TIER_CATEGORIES order). */
+	private counts = new Map<string, number[]>();
+	private schedules = new WeakMap<DayInfo, (ScheduleFound | undefined)[]>();
+	/** Returned by `charge` and refilled by the next call: callers read it at once. */
+	private readonly out: TieredCharge = { lookup: { ok: false, reason: '' }, tier: null };
 
 	constructor(
-		private readonly ctx: PricingContext,
+		private readonly ctx: Pick<PricingContext, 'chargedThisMonth' | 'customCard' | 'currency'>,
 		/** Month (YYYY-MM) of the scenario's first event: where `charged_this_month` applies. */
 		private readonly firstMonth: string | null,
 		/** The scenario's market on its first day: what the flat `charged_this_month` counts belong to. */
 		private readonly homeMarket: string | null
 	) {}
 
+	private scheduleFor(day: DayInfo, slot: number, category: TierCategory): ScheduleFound {
+		let found = this.schedules.get(day);
+		if (!found) this.schedules.set(day, (found = []));
+		let s = found[slot];
+		if (s === undefined) {
+			const schedule = tierScheduleOn(day.market.market, category, day.date, this.ctx.currency);
+			s = schedule
+				? { schedule }
+				: { schedule: null, why: day.hasTierTable(this.ctx.currency) ? 'no-row' : 'no-table' };
+			found[slot] = s;
+		}
+		return s;
+	}
+
 	private start(market: string, category: TierCategory): number {
-		if (this.month !== this.firstMonth) return 0;
 		const counts: TierCounts | undefined = this.ctx.chargedThisMonth;
+		if (this.month !== (counts?.month ?? this.firstMonth)) return 0;
 		const own = counts?.by_market?.[market]?.[category];
 		if (own !== undefined) return own;
 		return market === this.homeMarket ? (counts?.[category] ?? 0) : 0;
@@ -63,42 +90,53 @@ export class VolumeTierCounter {
 
 	/**
 	 * Counts one charged message of `category` and prices it: the tier rate where the tier is known,
-	 * else the list rate (`lookup`), flagged as an upper bound.
+	 * else the list rate (`lookup`), flagged as an upper bound. The answer object is reused by the
+	 * next call.
 	 */
 	charge(day: DayInfo, category: RateCategory, regime: Regime, lookup: RateLookup): TieredCharge {
-		if (regime.model !== 'PMP' || !isTierCategory(category)) return { lookup, tier: null };
+		const out = this.out;
+		out.lookup = lookup;
+		out.tier = null;
+		const slot = regime.model === 'PMP' ? TIER_CATEGORIES.indexOf(category as TierCategory) : -1;
+		if (slot < 0) return out;
+		const tierCategory = category as TierCategory;
 		if (day.month !== this.month) {
 			this.month = day.month;
 			this.counts.clear();
 		}
 		const market = day.market.market;
-		const key = `${market}|${category}`;
-		const count = (this.counts.get(key) ?? this.start(market, category)) + 1;
-		this.counts.set(key, count);
-		const unknown = (why: Extract<TierDecision, { known: false }>['why']): TieredCharge => ({
-			lookup,
-			tier: { known: false, market, category, count, why }
-		});
-		if (lookup.ok && this.ctx.customCard && lookup.cardId === this.ctx.customCard.id)
-			return unknown('custom-card');
-		const schedule = tierScheduleOn(market, category, day.date, this.ctx.currency);
-		if (!schedule) return unknown(day.hasTierTable(this.ctx.currency) ? 'no-row' : 'no-table');
-		const tier = tierOf(schedule, count);
-		if (!tier) return unknown('gap');
-		return {
-			lookup: lookup.ok ? { ...lookup, rate: tier.rate } : lookup,
-			tier: {
-				known: true,
-				market,
-				category,
-				count,
-				tableId: schedule.tableId,
-				number: tier.number,
-				from: tier.from,
-				to: tier.to,
-				confidence: tier.confidence,
-				source: tier.source
-			}
+		let slots = this.counts.get(market);
+		if (!slots) this.counts.set(market, (slots = [-1, -1, -1]));
+		const before = slots[slot] as number;
+		const count = (before < 0 ? this.start(market, tierCategory) : before) + 1;
+		slots[slot] = count;
+		if (lookup.ok && this.ctx.customCard && lookup.cardId === this.ctx.customCard.id) {
+			out.tier = { known: false, market, category: tierCategory, count, why: 'custom-card' };
+			return out;
+		}
+		const found = this.scheduleFor(day, slot, tierCategory);
+		if (!found.schedule) {
+			out.tier = { known: false, market, category: tierCategory, count, why: found.why };
+			return out;
+		}
+		const tier = tierOf(found.schedule, count);
+		if (!tier) {
+			out.tier = { known: false, market, category: tierCategory, count, why: 'gap' };
+			return out;
+		}
+		if (lookup.ok) out.lookup = { ...lookup, rate: tier.rate };
+		out.tier = {
+			known: true,
+			market,
+			category: tierCategory,
+			count,
+			tableId: found.schedule.tableId,
+			number: tier.number,
+			from: tier.from,
+			to: tier.to,
+			confidence: tier.confidence,
+			source: tier.source
 		};
+		return out;
 	}
 }

@@ -4,8 +4,8 @@
  * that the marks become pixels (same shapes and colours as the SVG marks) and the SVG keeps only
  * bands, axis and the focus/drag affordances.
  */
+import { chargeLabel } from './marks';
 import { CONVERSATION_CATEGORIES } from '$lib/domain/scenario';
-import { formatMicros } from '$lib/domain/units';
 import type { LaneRow, MarkTone, TimelineMark } from './lanes';
 
 export const DENSE_THRESHOLD = 1500;
@@ -182,5 +182,5 @@ export function drawMarks(ctx: CanvasRenderingContext2D, input: DrawInput, dpr =
 	ctx.font = '11px system-ui, sans-serif';
 	ctx.textAlign = 'center';
 	for (const m of marks)
-		if (labelled.has(m.i)) ctx.fillText(formatMicros(m.charge), x(m.at), markY(rows[m.lane]) - 10);
+		if (labelled.has(m.i)) ctx.fillText(chargeLabel(m), x(m.at), markY(rows[m.lane]) - 10);
 }

@@ -83,7 +83,7 @@ export function pickLabels(
 	for (const m of marks) {
 		// A dropped mark's label would sit on the mark above it: its amount is in its popup instead.
 		if (m.outcome !== 'charged' || lowered.has(m.i)) continue;
-		const w = labelWidth(formatMicros(m.charge));
+		const w = labelWidth(chargeLabel(m));
 		const left = x(m.at) - w / 2;
 		// A label cut by the plot's edge reads as another amount: leave it out.
 		if (left < 0 || left + w > width) continue;
@@ -109,6 +109,10 @@ export function markKind(m: TimelineMark): string {
 	if (m.message.type === 'business_message') return 'Free-form business message (service)';
 	return `${m.tone[0]?.toUpperCase() ?? ''}${m.tone.slice(1)} template`;
 }
+
+/** The short label over a charged mark: the amount, or "no rate" where none is known in the currency. */
+export const chargeLabel = (m: TimelineMark): string =>
+	m.message.unpriced ? 'no rate' : formatMicros(m.charge);
 
 export function markCharge(m: TimelineMark, currency: string): string {
 	if (m.outcome === 'charged')
