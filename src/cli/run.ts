@@ -8,6 +8,7 @@ import { formatMicros } from '$lib/domain/units';
 import { cardCurrencies } from '$lib/domain/rate-card';
 import { FORECAST_USAGE } from './forecast';
 import { QUIZ_USAGE, runQuiz } from './quiz';
+import { RECONCILE_USAGE, runReconcile } from './reconcile';
 import { comparisonTable, ledgerTable } from './table';
 
 export interface CliResult {
@@ -23,8 +24,9 @@ const fail = (message: string, code = 2): CliResult => ({ code, stdout: '', stde
 export function runCli(argv: readonly string[], readFile: (path: string) => string): CliResult {
 	const [command, ...rest] = argv;
 	if (command === '--help' || command === '-h' || command === 'help')
-		return { code: 0, stdout: [USAGE, FORECAST_USAGE, QUIZ_USAGE].join('\n'), stderr: '' };
+		return { code: 0, stdout: [USAGE, FORECAST_USAGE, QUIZ_USAGE, RECONCILE_USAGE].join('\n'), stderr: '' };
 	if (command === 'quiz') return runQuiz(rest);
+	if (command === 'reconcile') return runReconcile(rest, readFile);
 	if (command !== 'simulate') return fail(command ? `unknown command "${command}". ${USAGE}` : USAGE);
 
 	let file: string | null = null;

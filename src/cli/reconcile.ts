@@ -1,0 +1,109 @@
+/**
+ * `cli reconcile <log.json|log.ndjson|-> [--analytics export.json] [--timezone IANA] [--table]`:
+ * a webhook log replayed against the rules; a JSON report (matched and mismatched messages by kind,
+ * predicted and billed volumes per market × category, predicted cost, the mismatches with message
+ * ids and reasons). A file that is not a webhook log exits 2 with one line.
+ */
+import { isValidTimeZone } from '$lib/domain/time';
+import { formatMicros } from '$lib/domain/units';
+import { analyticsTotals } from '$lib/engine/webhooks/analytics-export';
+import { parseWebhookLog } from '$lib/engine/webhooks/parse';
+import { reconcile } from '$lib/engine/webhooks/reconcile';
+import type { CliResult } from './run';
+
+export const RECONCILE_USAGE =
+	'usage: cli reconcile <log.json|log.ndjson|-> [--analytics export.json] [--timezone IANA] [--table]';
+
+export function runReconcile(argv: readonly string[], readFile: (p: string) => string): CliResult {
+	const fail = (m: string): CliResult => ({ code: 2, stdout: '', stderr: `error: ${m}` });
+	let file: string | null = null;
+	let analyticsFile: string | null = null;
+	let timezone = 'UTC';
+	let table = false;
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i] as string;
+		if (arg === '--analytics') analyticsFile = argv[++i] ?? null;
+		else if (arg === '--timezone') timezone = argv[++i] ?? '';
+		else if (arg === '--table') table = true;
+		else if (arg.startsWith('--')) return fail(`unknown option "${arg}". ${RECONCILE_USAGE}`);
+		else if (file === null) file = arg;
+		else return fail(`only one log at a time (got "${file}" and "${arg}")`);
+	}
+	if (file === null) return fail(`no log file given. ${RECONCILE_USAGE}`);
+	if (!isValidTimeZone(timezone)) return fail(`--timezone "${timezone}" is not an IANA time zone`);
+	const read = (p: string) => {
+		try {
+			return readFile(p);
+		} catch (e) {
+			throw new Error(
+				(e as NodeJS.ErrnoException).code === 'ENOENT'
+					? `no such file: ${p}`
+					: `cannot read ${p}: ${(e as Error).message}`,
+				{ cause: e }
+			);
+		}
+	};
+	let text: string;
+	let analytics = null;
+	try {
+		text = read(file);
+		if (analyticsFile) {
+			try {
+				analytics = analyticsTotals(JSON.parse(read(analyticsFile)));
+			} catch (e) {
+				return fail(e instanceof SyntaxError ? `${analyticsFile} is not valid JSON` : (e as Error).message);
+			}
+		}
+	} catch (e) {
+		return fail((e as Error).message);
+	}
+	const log = parseWebhookLog(text);
+	if (!log.isWebhookLog)
+		return fail(
+			`${file === '-' ? 'stdin' : file} is not a WhatsApp webhook log: no status or message objects in it`
+		);
+	const r = reconcile(log, timezone);
+	const report = {
+		format: 'wa-pricing-reconciliation/1',
+		statuses: log.statuses.length,
+		duplicates: log.duplicates,
+		malformed_lines: log.malformedCount,
+		malformed: log.malformed,
+		unknown_values: log.unknownValues,
+		messages: r.messages,
+		compared: r.compared,
+		matched: r.matched,
+		mismatched: r.mismatched,
+		currency: r.currency,
+		predicted_cost: formatMicros(r.predictedCost),
+		by_market: r.byMarket.map((v) => ({ ...v, cost: formatMicros(v.cost) })),
+		...(analytics
+			? {
+					analytics: {
+						billed_volume: analytics.volume,
+						billed_cost: analytics.cost.toFixed(4),
+						by_category: analytics.byCategory,
+						skipped_points: analytics.skipped
+					}
+				}
+			: {}),
+		skipped_recipients: r.skippedRecipients,
+		mismatches: r.mismatches
+	};
+	if (!table) return { code: 0, stdout: JSON.stringify(report, null, 2), stderr: '' };
+	const lines = [
+		`${report.statuses} statuses (${report.duplicates} duplicates dropped, ${report.malformed_lines} malformed lines), ${r.messages} messages, ${r.compared} compared: ${r.matched} match the rules`,
+		`mismatched: ${Object.entries(r.mismatched)
+			.map(([k, n]) => `${k} ${n}`)
+			.join(', ')}`,
+		`predicted cost ${report.predicted_cost} ${r.currency}${analytics ? `; billed per analytics ${analytics.cost.toFixed(4)}` : ''}`,
+		'',
+		...r.byMarket.map(
+			(v) =>
+				`${v.market.padEnd(28)} ${v.category.padEnd(28)} predicted ${String(v.predicted).padStart(6)} billed ${String(v.billed).padStart(6)} ${formatMicros(v.cost).padStart(10)}`
+		),
+		'',
+		...r.mismatches.slice(0, 20).map((m) => `${m.at} ${m.id}: ${m.reason}`)
+	];
+	return { code: 0, stdout: lines.join('\n'), stderr: '' };
+}
