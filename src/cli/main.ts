@@ -4,12 +4,13 @@
  *   npm run --silent cli -- forecast <recipients.csv|-> --category <c> --send-at <instant> [...]
  * Invalid input: exit code 2 and one clear line on stderr; never a stack trace.
  */
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { parseForecastArgs, runForecast } from './forecast';
+import { InputError, readInput, writeAll } from './io';
 import { runCli, type CliResult } from './run';
 
 const argv = process.argv.slice(2);
-const readFile = (path: string) => (path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8'));
+const readFile = (path: string) => readInput(path);
 
 async function forecast(): Promise<CliResult> {
 	const args = parseForecastArgs(argv.slice(1), readFile);
@@ -26,7 +27,21 @@ async function forecast(): Promise<CliResult> {
 	return runForecast(args, input);
 }
 
-const result = argv[0] === 'forecast' ? await forecast() : runCli(argv, readFile);
-if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
-if (result.stderr) process.stderr.write(`${result.stderr}\n`);
-process.exitCode = result.code;
+function run(): Promise<CliResult> | CliResult {
+	try {
+		return argv[0] === 'forecast' ? forecast() : runCli(argv, readFile);
+	} catch (e) {
+		// Input that cannot be read (too large, not UTF-8, a device): one line, exit 2.
+		if (e instanceof InputError) return { code: 2, stdout: '', stderr: `error: ${e.message}` };
+		throw e;
+	}
+}
+
+const result = await run();
+let code = result.code;
+if (result.stdout) {
+	const written = writeAll(1, result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+	if (written !== 0 && code === 0) code = written;
+}
+if (result.stderr) writeAll(2, `${result.stderr}\n`);
+process.exitCode = code;

@@ -9,6 +9,7 @@ import { formatMicros } from '$lib/domain/units';
 import { analyticsTotals } from '$lib/engine/webhooks/analytics-export';
 import { parseWebhookLog } from '$lib/engine/webhooks/parse';
 import { reconcile } from '$lib/engine/webhooks/reconcile';
+import { InputError } from './io';
 import type { CliResult } from './run';
 
 export const RECONCILE_USAGE =
@@ -35,6 +36,7 @@ export function runReconcile(argv: readonly string[], readFile: (p: string) => s
 		try {
 			return readFile(p);
 		} catch (e) {
+			if (e instanceof InputError) throw e;
 			throw new Error(
 				(e as NodeJS.ErrnoException).code === 'ENOENT'
 					? `no such file: ${p}`

@@ -7,6 +7,7 @@ import { priceScenario } from '$lib/engine/price';
 import { formatMicros } from '$lib/domain/units';
 import { cardCurrencies } from '$lib/domain/rate-card';
 import { FORECAST_USAGE } from './forecast';
+import { InputError } from './io';
 import { QUIZ_USAGE, runQuiz } from './quiz';
 import { RECONCILE_USAGE, runReconcile } from './reconcile';
 import { comparisonTable, ledgerTable } from './table';
@@ -56,6 +57,7 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
 	try {
 		text = readFile(file);
 	} catch (err) {
+		if (err instanceof InputError) return fail(err.message);
 		const code = (err as NodeJS.ErrnoException).code;
 		return fail(
 			code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${(err as Error).message}`

@@ -7,7 +7,8 @@ import type { Ledger } from '$lib/engine/ledger';
 import type { RegimeComparison } from '$lib/engine/compare';
 
 function table(rows: string[][]): string {
-	const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
+	// A loop, not Math.max(...rows): spreading 120,000 rows overflows the stack.
+	const widths = rows[0]?.map((_, c) => rows.reduce((w, r) => Math.max(w, (r[c] ?? '').length), 0)) ?? [];
 	return rows
 		.map((r) =>
 			r

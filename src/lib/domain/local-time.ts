@@ -2,7 +2,7 @@
  * Wall-clock time in the scenario's zone ↔ instants, for the editor's datetime-local inputs and for
  * writing event times with the zone's offset (so an exported scenario reads in local time).
  */
-import { zoneOffsetMs, zonedParts } from './time';
+import { zoneOffsetMs, zonedParts, SUPPORTED_YEARS } from './time';
 import { asEpochMs, type EpochMs } from './units';
 
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
@@ -31,6 +31,8 @@ export function parseLocalInput(text: string, timeZone: string): EpochMs | null 
 		number
 	];
 	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+	// Date.UTC reads years 0–99 as 1900–1999 (0050 would become 1950): only supported years pass.
+	if (y < SUPPORTED_YEARS.from || y > SUPPORTED_YEARS.to) return null;
 	const wall = Date.UTC(y, mo - 1, d, h, mi, s);
 	if (new Date(wall).getUTCDate() !== d) return null; // 31 Feb and the like
 	// Two passes settle DST: the offset at the first guess may differ from the one at the answer.

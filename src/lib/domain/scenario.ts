@@ -280,10 +280,21 @@ export function describeScenarioError(e: ScenarioError): string {
 export function parseScenarioText(text: string): ScenarioResult {
 	let data: unknown;
 	try {
-		data = JSON.parse(text);
+		// A byte-order mark is not part of the JSON (editors on Windows write one).
+		data = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
 	} catch (err) {
 		return { ok: false, errors: [{ path: '(file)', message: `not valid JSON: ${(err as Error).message}` }] };
 	}
+	if (typeof data !== 'object' || data === null || Array.isArray(data))
+		return {
+			ok: false,
+			errors: [
+				{
+					path: '(file)',
+					message: `must be a JSON object (a scenario file), not ${data === null ? 'null' : Array.isArray(data) ? 'a list' : typeof data}`
+				}
+			]
+		};
 	return validateScenario(data);
 }
 

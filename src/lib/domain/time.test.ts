@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseLocalInput } from './local-time';
 import { dateError, daysInMonth, instantError, parseInstant } from './time';
 
 describe('parseInstant: impossible dates and times are refused, never rolled over', () => {
@@ -51,5 +52,19 @@ describe('dateError', () => {
 	it('knows the Gregorian leap years', () => {
 		expect([1900, 2000, 2024, 2025, 2100].map((y) => daysInMonth(y, 2))).toEqual([28, 29, 29, 28, 28]);
 		expect([1, 4, 6, 9, 11, 12].map((m) => daysInMonth(2025, m))).toEqual([31, 30, 30, 30, 30, 31]);
+	});
+});
+
+describe('the supported range of instants (2000–2100)', () => {
+	it('refuses far instants with one clear message', () => {
+		expect(instantError('9999-12-31T10:00:00Z')).toMatch(
+			/outside the supported range, 2000-01-01 to 2100-12-31/
+		);
+		expect(instantError('1999-12-31T23:59:59Z')).toMatch(/outside the supported range/);
+		expect(parseInstant('2100-12-31T23:59:59Z')).not.toBeNull();
+	});
+	it('a year typed 0050 in the editor does not become 1950', () => {
+		expect(parseLocalInput('0050-01-01T10:00', 'UTC')).toBeNull();
+		expect(parseLocalInput('2050-01-01T10:00', 'UTC')).toBe(Date.UTC(2050, 0, 1, 10));
 	});
 });

@@ -57,6 +57,12 @@ export const isCalendarDate = (text: string): boolean => dateError(text) === nul
  * day only (2025-02-30, 24:61 and the like are refused, never rolled over). Computed from the parts,
  * not Date.parse, so the check and the parse are one pass (replays parse every event).
  */
+/**
+ * Instants are accepted from 2000 to 2100: WhatsApp pricing has no earlier history, and far dates
+ * (9999-12-31, a year typed 0050) only break the calendar arithmetic downstream.
+ */
+export const SUPPORTED_YEARS = { from: 2000, to: 2100 } as const;
+
 function readInstant(text: string): number | string {
 	const m = ISO_WITH_OFFSET.exec(text);
 	if (!m) return 'must be an ISO 8601 instant with an offset, e.g. 2023-09-12T12:00:00+07:00';
@@ -66,6 +72,8 @@ function readInstant(text: string): number | string {
 	const h = +(m[4] as string);
 	const mi = +(m[5] as string);
 	const sec = m[6] === undefined ? 0 : +m[6];
+	if (y < SUPPORTED_YEARS.from || y > SUPPORTED_YEARS.to)
+		return `${text.slice(0, 10)} is outside the supported range, ${SUPPORTED_YEARS.from}-01-01 to ${SUPPORTED_YEARS.to}-12-31`;
 	if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo))
 		return calendarDateError(y, mo, d, text.slice(0, 10)) as string;
 	// 24:00 (ISO 8601's "end of day") is refused too: it is the next day's 00:00, written in a way
