@@ -10,13 +10,15 @@ import { exportScenarioRun, type ExportedFile } from '$lib/storage/exchange';
 import type { RunRecord, StoredRun } from '$lib/storage/records';
 import { repricedNotice } from '$lib/storage/run-summary';
 import { clearDraft, saveDraft } from '$lib/storage/drafts-repo';
-import { saveAsCopy, saveRun, updateRun } from '$lib/storage/runs-repo';
+import { backupDraft, dropBackup, slotOf } from '$lib/storage/draft-slots';
+import { onRunChange } from '$lib/storage/run-events';
+import { getRun, revisionOf, saveAsCopy, saveRun, updateRun } from '$lib/storage/runs-repo';
 import { LONG_LINK_CHARS, shareUrl } from '$lib/storage/share-link';
 import type { SandboxSession } from './sandbox-session.svelte';
 import { StorageStatusRune, messageOf } from './runs-storage.svelte';
 
-/** Autosave waits this long after the last edit. */
-export const AUTOSAVE_MS = 800;
+/** Autosave waits this long after the last edit (a hidden or closed tab writes at once). */
+export const AUTOSAVE_MS = 300;
 
 export type SaveIndicator =
 	| { tone: 'saved'; text: 'Saved' }
@@ -47,8 +49,19 @@ export class RunControlsState {
 	autosaveError = $state<string | null>(null);
 	shareLink = $state<string | null>(null);
 	shareMessage = $state<string | null>(null);
+	/**
+	 * The open run was changed elsewhere: 'changed' (another tab saved or renamed it; told by the
+	 * channel before this tab saves) or 'conflict' (a save here found a newer revision). The user
+	 * chooses: reload theirs, keep both, or overwrite with this tab's version.
+	 */
+	elsewhere = $state<'changed' | 'conflict' | null>(null);
 	#options: RunControlsOptions;
-	#pending: { scenario: Scenario; runId: string | null; timer: ReturnType<typeof setTimeout> } | null = null;
+	#pending: {
+		scenario: Scenario;
+		runId: string | null;
+		slot: string;
+		timer: ReturnType<typeof setTimeout>;
+	} | null = null;
 	/** The run the session was opened from, unchanged, until its replay is compared with it. */
 	#reopened: RunRecord | null = null;
 
@@ -57,6 +70,19 @@ export class RunControlsState {
 		this.#options = options;
 
 		this.#adopt(options.opened);
+		// Other tabs' saves of the open run: say so at once, before this tab saves over them.
+		$effect(() => {
+			const stop = onRunChange((change) => {
+				if (change.id !== this.session.runId) return;
+				if (change.revision === null) {
+					this.notice = 'This run was deleted in another tab. Save to keep your version as a new run.';
+					return;
+				}
+				if (this.savedRun === null || change.revision !== revisionOf(this.savedRun))
+					this.elsewhere = 'changed';
+			});
+			return stop;
+		});
 		// A reopened run must price as it was saved: say so when it does not, once its ledger is
 		// priced (a large run is priced in a worker meanwhile).
 		$effect(() => {
@@ -77,8 +103,12 @@ export class RunControlsState {
 			this.#schedule(scenario, this.session.runId);
 		});
 		$effect(() => {
-			const flush = () => {
-				if (document.visibilityState === 'hidden') void this.flushDraft();
+			const flush = (e: Event) => {
+				if (e.type !== 'pagehide' && document.visibilityState !== 'hidden') return;
+				// No time for IndexedDB when the page goes: a synchronous copy first, then the write.
+				const p = this.#pending;
+				if (p) backupDraft(p.slot, JSON.stringify(p.scenario), p.runId);
+				void this.flushDraft();
 			};
 			document.addEventListener('visibilitychange', flush);
 			window.addEventListener('pagehide', flush);
@@ -123,7 +153,7 @@ export class RunControlsState {
 	#schedule(scenario: Scenario, runId: string | null): void {
 		if (this.#pending) clearTimeout(this.#pending.timer);
 		const timer = setTimeout(() => void this.flushDraft(), AUTOSAVE_MS);
-		this.#pending = { scenario, runId, timer };
+		this.#pending = { scenario, runId, slot: this.session.draftSlot, timer };
 	}
 
 	/** Writes the pending draft now (if any). */
@@ -133,7 +163,7 @@ export class RunControlsState {
 		clearTimeout(pending.timer);
 		this.#pending = null;
 		try {
-			await saveDraft({ scenario: pending.scenario, runId: pending.runId });
+			await saveDraft({ scenario: pending.scenario, runId: pending.runId }, pending.slot);
 			this.autosaveError = null;
 		} catch (err) {
 			this.autosaveError = messageOf(err);
@@ -147,15 +177,20 @@ export class RunControlsState {
 
 	async #afterSave(record: RunRecord, scenario: Scenario, isNew: boolean): Promise<void> {
 		this.savedRun = record;
+		this.elsewhere = null;
 		this.savedScenario = scenario;
 		this.notice = null;
+		const oldSlot = this.session.draftSlot;
 		if (isNew) {
 			this.session.runId = record.id;
+			// From now on the draft belongs to the saved run.
+			this.session.draftSlot = slotOf({ kind: 'run', id: record.id });
 			this.#options.onsaved?.(record.id);
 		}
 		if (this.session.scenario === scenario) {
 			this.#cancelDraft();
-			await clearDraft().catch(() => undefined);
+			dropBackup(oldSlot);
+			await clearDraft(oldSlot).catch(() => undefined);
 		}
 	}
 
@@ -168,8 +203,18 @@ export class RunControlsState {
 		try {
 			if (runId !== null) {
 				try {
-					await this.#afterSave(await updateRun(runId, { scenario, ledger }), scenario, false);
+					// The revision this tab read: a newer one means another tab saved meanwhile.
+					const expectedRevision = this.savedRun?.id === runId ? revisionOf(this.savedRun) : undefined;
+					await this.#afterSave(
+						await updateRun(runId, { scenario, ledger }, { expectedRevision }),
+						scenario,
+						false
+					);
 				} catch (err) {
+					if (err instanceof StorageError && err.kind === 'conflict') {
+						this.elsewhere = 'conflict';
+						return false;
+					}
 					if (!(err instanceof StorageError && err.kind === 'not-found')) throw err;
 					// Deleted meanwhile (another tab): keep the work as a new run rather than lose it.
 					await this.#afterSave(await saveRun({ scenario, ledger }), scenario, true);
@@ -178,6 +223,46 @@ export class RunControlsState {
 			} else {
 				await this.#afterSave(await saveRun({ scenario, ledger }), scenario, true);
 			}
+			return true;
+		} catch (err) {
+			this.error = `${messageOf(err)} Your changes are still here.`;
+			return false;
+		} finally {
+			this.saving = false;
+		}
+	}
+
+	/** The other tab's version wins: the run is read again and replaces this tab's scenario. */
+	async reloadTheirs(): Promise<void> {
+		const runId = this.session.runId;
+		if (runId === null) return;
+		try {
+			const run = await getRun(runId);
+			if (!run) {
+				this.elsewhere = null;
+				this.notice = 'This run was deleted in another tab. Save to keep your version as a new run.';
+				return;
+			}
+			const { scenario, ...meta } = run;
+			this.#cancelDraft();
+			this.session.load(scenario, runId);
+			this.savedRun = meta;
+			this.savedScenario = scenario;
+			this.elsewhere = null;
+			await clearDraft(this.session.draftSlot).catch(() => undefined);
+		} catch (err) {
+			this.error = messageOf(err);
+		}
+	}
+
+	/** This tab's version wins: saved over the other tab's, on purpose. */
+	async overwrite(): Promise<boolean> {
+		const runId = this.session.runId;
+		if (runId === null || this.saving) return false;
+		this.saving = true;
+		const { scenario, ledger } = this.session;
+		try {
+			await this.#afterSave(await updateRun(runId, { scenario, ledger }), scenario, false);
 			return true;
 		} catch (err) {
 			this.error = `${messageOf(err)} Your changes are still here.`;

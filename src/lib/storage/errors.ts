@@ -8,6 +8,7 @@ export type StorageErrorKind =
 	| 'closed' // a newer version of the app, or a deletion, took over the database: reload
 	| 'quota' // the browser's storage is full
 	| 'not-found'
+	| 'conflict' // the run changed (another tab saved it) since this tab read it
 	| 'invalid'
 	| 'failed';
 

@@ -45,6 +45,11 @@ export interface RunRecord {
 	/** Epoch milliseconds. */
 	createdAt: number;
 	updatedAt: number;
+	/**
+	 * Bumped by every write of the run (absent on runs saved before revisions: 0). A save names the
+	 * revision it started from, so a tab never overwrites another tab's save without saying so.
+	 */
+	revision?: number;
 }
 
 /**

@@ -18,6 +18,7 @@ import {
 	splitRun,
 	type SaveRunInput
 } from './run-record';
+import { announceRunChange } from './run-events';
 import { updateCatalog } from './runs-catalog';
 
 export type { SaveRunInput };
@@ -43,16 +44,29 @@ export function saveRun(input: SaveRunInput): Promise<RunRecord> {
 	});
 }
 
-/** Saves the scenario (and/or a new name or notes) into an existing run; keeps its id and creation time. */
-export function updateRun(id: string, patch: UpdateRunInput): Promise<RunRecord> {
-	return write('save the run', (db) =>
-		db.transaction('rw', db.runs, db.scenarios, db.meta, async () => {
+/** The revision a run record is at (0 for runs saved before revisions existed). */
+export const revisionOf = (run: Pick<RunRecord, 'revision'>): number => run.revision ?? 0;
+
+/**
+ * Saves the scenario (and/or a new name or notes) into an existing run; keeps its id and creation
+ * time and bumps its revision. With `expectedRevision`, refuses (StorageError 'conflict') when the
+ * run was saved elsewhere since that revision was read: the caller asks what to do.
+ */
+export function updateRun(
+	id: string,
+	patch: UpdateRunInput,
+	options: { expectedRevision?: number } = {}
+): Promise<RunRecord> {
+	return write('save the run', async (db) => {
+		const saved = await db.transaction('rw', db.runs, db.scenarios, db.meta, async () => {
 			const old = await getIn(db, id);
 			if (!old)
 				throw new StorageError(
 					'not-found',
 					'that run no longer exists (it may have been deleted in another tab).'
 				);
+			if (options.expectedRevision !== undefined && options.expectedRevision !== revisionOf(old))
+				throw new StorageError('conflict', 'this run was changed in another tab since you opened it.');
 			const scenario = patch.scenario ?? old.scenario;
 			const name = patch.name ?? (patch.scenario ? patch.scenario.name : old.name);
 			const ledgerKnown = patch.scenario !== undefined || patch.ledger !== undefined;
@@ -60,10 +74,13 @@ export function updateRun(id: string, patch: UpdateRunInput): Promise<RunRecord>
 				? buildRun({ scenario, ledger: patch.ledger, name, notes: patch.notes ?? old.notes }, id, Date.now())
 				: renamed(old, name, patch.notes ?? old.notes);
 			next.createdAt = old.createdAt;
+			next.revision = revisionOf(old) + 1;
 			await putRun(db, next);
 			return splitRun(next).meta;
-		})
-	);
+		});
+		announceRunChange(saved.id, revisionOf(saved));
+		return saved;
+	});
 }
 
 function renamed(old: StoredRun, name: string, notes: string): StoredRun {
@@ -136,19 +153,24 @@ export function duplicateRun(id: string): Promise<RunRecord> {
 
 /** Deletes a run and returns it whole, so "Undo" can put it back with restoreRun. */
 export function deleteRun(id: string): Promise<StoredRun | null> {
-	return write('delete the run', (db) =>
-		db.transaction('rw', db.runs, db.scenarios, db.meta, async () => {
+	return write('delete the run', async (db) => {
+		const old = await db.transaction('rw', db.runs, db.scenarios, db.meta, async () => {
 			const old = await getIn(db, id);
 			await db.runs.delete(id);
 			await db.scenarios.delete(id);
 			await updateCatalog(db, [], [id]);
 			return old;
-		})
-	);
+		});
+		announceRunChange(id, null);
+		return old;
+	});
 }
 
 export function restoreRun(run: StoredRun): Promise<void> {
-	return write('restore the run', (db) => putRun(db, run));
+	return write('restore the run', async (db) => {
+		await putRun(db, run);
+		announceRunChange(run.id, revisionOf(run));
+	});
 }
 
 /** Whole runs (with scenarios) for export: the given ids, or all, newest first. */

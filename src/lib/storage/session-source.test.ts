@@ -6,6 +6,8 @@ import {
 	useCase,
 	type FreshDb
 } from '../../../tests/fixtures/storage/fresh-db';
+import { slotOf } from './draft-slots';
+import { getDb } from './availability';
 import { saveDraft } from './drafts-repo';
 import { saveRun, updateRun } from './runs-repo';
 import { restoreSessionSource } from './session-source';
@@ -35,7 +37,7 @@ describe('restoreSessionSource', () => {
 		const run = await saveRun({ scenario: useCase(4) });
 		const edited = { ...useCase(4), events: useCase(4).events.slice(1) };
 		await new Promise((r) => setTimeout(r, 5));
-		await saveDraft({ scenario: edited, runId: run.id });
+		await saveDraft({ scenario: edited, runId: run.id }, slotOf({ kind: 'run', id: run.id }));
 		const found = await restoreSessionSource(at(`/sandbox?run=${run.id}`));
 		expect(found).toMatchObject({
 			source: 'draft',
@@ -85,9 +87,12 @@ describe('restoreSessionSource', () => {
 	});
 
 	it('#s1= opens the shared scenario and writes nothing', async () => {
+		// The app's database as a returning user has it (opening a link looks for this tab's draft).
+		await getDb();
 		const before = await dumpDatabase(db.factory);
 		const found = await restoreSessionSource(at(`/sandbox#${encodeShareFragment(useCase(2))}`));
-		expect(found).toEqual({ source: 'share', runId: null, scenario: useCase(2) });
+		expect(found).toMatchObject({ source: 'share', runId: null, scenario: useCase(2), otherDrafts: [] });
+		expect(found?.slot).toMatch(/^share:/);
 		expect(await dumpDatabase(db.factory)).toEqual(before);
 	});
 

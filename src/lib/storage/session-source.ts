@@ -1,12 +1,16 @@
 /**
- * Where the sandbox's scenario comes from when the page opens: a saved run (`?run=<id>`), a share
- * link (`#s1=…`), or the draft autosaved before the tab was closed — in that order. Reading only:
- * opening a share link writes nothing.
+ * Where the sandbox's scenario comes from when the page opens: a use case (`?usecase=`), a blank one
+ * (`?new=1`), a saved run (`?run=<id>`), a share link (`#s1=…`), or, on a bare /sandbox, the newest
+ * draft. Each source has a draft per tab (draft-slots.ts): this tab's draft of the source is restored;
+ * other tabs' drafts of it are offered, never silently picked. Reading only: opening writes nothing.
  */
+import Dexie from 'dexie';
 import type { Scenario } from '$lib/domain/scenario';
+import { DB_NAME } from './db';
+import { slotOf, sourceKey, tabId, tabOfSlot, type DraftSource } from './draft-slots';
 import { toStorageError } from './errors';
 import type { Draft, StoredRun } from './records';
-import { loadDraft } from './drafts-repo';
+import { draftsOf, latestDraft } from './drafts-repo';
 import { getRun } from './runs-repo';
 import { decodeShareFragment } from './share-link';
 
@@ -14,13 +18,17 @@ export interface SessionSource {
 	scenario: Scenario;
 	/** The saved run the scenario belongs to (Save updates it), or null. */
 	runId: string | null;
-	source: 'run' | 'share' | 'draft';
+	source: 'run' | 'share' | 'draft' | 'usecase' | 'blank';
+	/** Where this tab's draft of the scenario is kept. */
+	slot: string;
 	/**
 	 * The saved run `runId` names, as read here (stored scenario included), so nothing reads it again.
 	 * When the session matches it, `scenario` is that very object (`scenario === run.scenario`). null
 	 * when the run is no longer saved; absent when there is no run id or storage could not be read.
 	 */
 	run?: StoredRun | null;
+	/** Other tabs' unsaved drafts of the same source, newest first: offered, not opened. */
+	otherDrafts: readonly Draft[];
 	/** Something the user should be told, e.g. "This run was not found". */
 	notice?: string;
 }
@@ -29,66 +37,135 @@ export interface SessionSource {
 const scenarioOf = (draft: Draft, run: StoredRun): Scenario =>
 	JSON.stringify(draft.scenario) === JSON.stringify(run.scenario) ? run.scenario : draft.scenario;
 
+/** This tab's draft of a source and the other tabs' ones (nothing when storage is off). */
+async function draftsFor(source: DraftSource): Promise<{ mine: Draft | null; others: Draft[] }> {
+	// No database yet: no drafts, and opening a link must not create one (opening writes nothing).
+	if (!(await Dexie.exists(DB_NAME).catch(() => false))) return { mine: null, others: [] };
+	const tab = tabId();
+	const all = await draftsOf(sourceKey(source), slotOf(source, tab)).catch(() => [] as Draft[]);
+	return {
+		mine: all.find((d) => tabOfSlot(d.slot) === tab) ?? null,
+		others: all.filter((d) => tabOfSlot(d.slot) !== tab)
+	};
+}
+
 /**
- * Checks `?run=`, then `#s1=`, then the draft. Returns null when none gives a scenario; `onNotice`
+ * The scenario of the address: a use case or blank scenario given by the page (`base`), else
+ * `?run=`, then `#s1=`, then the newest draft. Returns null when none gives a scenario; `onNotice`
  * hears every problem on the way (a missing run, a damaged link, storage off) even then.
  */
 export async function restoreSessionSource(
 	url: URL,
-	onNotice?: (text: string) => void
+	onNotice?: (text: string) => void,
+	base?: { source: Extract<DraftSource, { kind: 'usecase' | 'blank' }>; scenario: Scenario }
 ): Promise<SessionSource | null> {
 	const notices: string[] = [];
 	const note = (text: string) => {
 		notices.push(text);
 		onNotice?.(text);
 	};
-	const withNotices = (s: SessionSource): SessionSource =>
-		notices.length ? { ...s, notice: notices.join(' ') } : s;
+	const done = (s: SessionSource): SessionSource => {
+		if (s.otherDrafts.length)
+			note(
+				`You have ${s.otherDrafts.length} unsaved draft${s.otherDrafts.length === 1 ? '' : 's'} of this scenario from other tabs.`
+			);
+		return notices.length ? { ...s, notice: notices.join(' ') } : s;
+	};
+	const restored = 'Your unsaved changes were restored.';
+
+	if (base) {
+		const { mine, others } = await draftsFor(base.source);
+		const slot = slotOf(base.source);
+		if (mine) note(restored);
+		return done({
+			scenario: mine?.scenario ?? base.scenario,
+			runId: null,
+			source: mine ? 'draft' : base.source.kind,
+			slot,
+			otherDrafts: others
+		});
+	}
 
 	const runId = url.searchParams.get('run');
 	if (runId) {
+		const source: DraftSource = { kind: 'run', id: runId };
 		try {
 			const run = await getRun(runId);
 			if (run) {
-				const draft = await loadDraft().catch(() => null);
-				if (draft && draft.runId === runId && draft.savedAt > run.updatedAt) {
-					const scenario = scenarioOf(draft, run);
+				const { mine, others } = await draftsFor(source);
+				const newer = others.filter((d) => d.savedAt > run.updatedAt);
+				if (mine && mine.savedAt > run.updatedAt) {
+					const scenario = scenarioOf(mine, run);
 					if (scenario !== run.scenario) {
-						note('Your unsaved changes to this run were restored.');
-						return withNotices({ scenario, runId, source: 'draft', run });
+						note(restored);
+						return done({ scenario, runId, source: 'draft', slot: slotOf(source), run, otherDrafts: newer });
 					}
 				}
-				return withNotices({ scenario: run.scenario, runId, source: 'run', run });
+				return done({
+					scenario: run.scenario,
+					runId,
+					source: 'run',
+					slot: slotOf(source),
+					run,
+					otherDrafts: newer
+				});
 			}
 			note('The saved run in this link was not found (it may have been deleted).');
 		} catch (e) {
 			note(`${toStorageError(e, 'open the saved run').message}`);
-			// Storage is off: a share link or nothing; the draft cannot be read either.
+			// Storage is off: a share link or nothing; the drafts cannot be read either.
 			const shared = decodeShareFragment(url.hash);
-			return shared?.ok ? withNotices({ scenario: shared.scenario, runId: null, source: 'share' }) : null;
+			return shared?.ok
+				? done({
+						scenario: shared.scenario,
+						runId: null,
+						source: 'share',
+						slot: slotOf({ kind: 'share', fragment: url.hash }),
+						otherDrafts: []
+					})
+				: null;
 		}
 	}
 
 	const shared = decodeShareFragment(url.hash);
-	if (shared?.ok) return withNotices({ scenario: shared.scenario, runId: null, source: 'share' });
+	if (shared?.ok) {
+		const source: DraftSource = { kind: 'share', fragment: url.hash };
+		const { mine, others } = await draftsFor(source);
+		if (mine) note(restored);
+		return done({
+			scenario: mine?.scenario ?? shared.scenario,
+			runId: null,
+			source: mine ? 'draft' : 'share',
+			slot: slotOf(source),
+			otherDrafts: others
+		});
+	}
 	if (shared) note(`This share link could not be opened: ${shared.reason}`);
 
 	let draft: Draft | null;
 	try {
-		draft = await loadDraft();
+		draft = await latestDraft(tabId());
 	} catch {
 		// Saving is off: nothing to restore. The "saving is off" status tells the user why.
 		return null;
 	}
 	if (!draft) return null;
-	if (draft.runId === null) return withNotices({ scenario: draft.scenario, runId: null, source: 'draft' });
-	// The draft is an edit of a saved run: read that run once, here (the `?run=` above already found
-	// it missing when it is the same id).
-	const base = { scenario: draft.scenario, runId: draft.runId, source: 'draft' } as const;
+	// The slot's source, but kept by this tab from now on.
+	const slot = `${draft.slot.slice(0, draft.slot.lastIndexOf('@'))}@${tabId()}`;
+	if (draft.runId === null)
+		return done({ scenario: draft.scenario, runId: null, source: 'draft', slot, otherDrafts: [] });
+	// The draft is an edit of a saved run: read that run once, here.
+	const fromDraft = {
+		scenario: draft.scenario,
+		runId: draft.runId,
+		source: 'draft',
+		slot,
+		otherDrafts: []
+	} as const;
 	try {
 		const run = draft.runId === runId ? null : await getRun(draft.runId);
-		return withNotices(run ? { ...base, scenario: scenarioOf(draft, run), run } : { ...base, run: null });
+		return done(run ? { ...fromDraft, scenario: scenarioOf(draft, run), run } : { ...fromDraft, run: null });
 	} catch {
-		return withNotices(base);
+		return done(fromDraft);
 	}
 }

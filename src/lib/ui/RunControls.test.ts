@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SandboxSession } from '$lib/state/sandbox-session.svelte';
 import { configureStorage } from '$lib/storage/availability';
 import { loadDraft } from '$lib/storage/drafts-repo';
+import { slotOf } from '$lib/storage/draft-slots';
 import { getRun, insertRuns, saveRun } from '$lib/storage/runs-repo';
 import { listRuns } from '$lib/storage/runs-query';
 import type { StoredRun } from '$lib/storage/records';
@@ -49,21 +50,23 @@ describe('RunControls: save', () => {
 		const id = session.runId!;
 		session.edit({ ...session.scenario, events: session.scenario.events.slice(0, 1) });
 		await waitFor(() => expect(state()).toHaveTextContent('Unsaved changes'));
-		await waitFor(async () => expect((await loadDraft())?.scenario.events).toHaveLength(1), {
+		// The draft is kept in the saved run's slot for this tab.
+		expect(session.draftSlot).toBe(slotOf({ kind: 'run', id }));
+		await waitFor(async () => expect((await loadDraft(session.draftSlot))?.scenario.events).toHaveLength(1), {
 			timeout: 3000
 		});
-		expect((await loadDraft())?.runId).toBe(id);
+		expect((await loadDraft(session.draftSlot))?.runId).toBe(id);
 		await user.click(screen.getByTestId('save-run'));
 		await waitFor(() => expect(state()).toHaveTextContent('Saved'));
 		expect((await getRun(id))?.scenario.events).toHaveLength(1);
 		expect(await listRuns()).toHaveLength(1);
-		expect(await loadDraft()).toBeNull();
+		expect(await loadDraft(session.draftSlot)).toBeNull();
 	});
 
 	it('a fresh load (a run, a use case, a share link) writes no draft', async () => {
-		setup();
+		const { session } = setup();
 		await new Promise((r) => setTimeout(r, 1200));
-		expect(await loadDraft()).toBeNull();
+		expect(await loadDraft(session.draftSlot)).toBeNull();
 		expect(await listRuns()).toEqual([]);
 	});
 
