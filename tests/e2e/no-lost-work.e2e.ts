@@ -3,6 +3,7 @@
  * and per tab, and a reload inside the autosave delay.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { lzBomb } from '../helpers/lz-bomb';
 
 test.use({ timezoneId: 'Asia/Jakarta' });
 
@@ -68,4 +69,15 @@ test('a reload right after an edit keeps the edit', async ({ page }) => {
 		await expect(page.getByTestId('regime-select')).toHaveValue(regime);
 		await expect(indicator(page)).toContainText(/Unsaved|Not saved/);
 	}
+});
+
+test('a share-link bomb is refused with a notice; the draft opens instead', async ({ page }) => {
+	await page.goto('./sandbox?new=1');
+	await page.getByTestId('regime-select').selectOption('pmp-2025-07');
+	await page.waitForTimeout(500);
+	await page.goto(`./sandbox#s1=${lzBomb(70_000)}`);
+	await expect(
+		page.getByText(/This share link could not be opened: the scenario in the link is too large/)
+	).toBeVisible();
+	await expect(page.getByTestId('regime-select')).toHaveValue('pmp-2025-07');
 });

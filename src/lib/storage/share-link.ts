@@ -6,6 +6,7 @@
 // lz-string is CommonJS: the default import is what both Node and Vite give reliably.
 import LZString from 'lz-string';
 import { describeScenarioError, validateScenario, type Scenario } from '$lib/domain/scenario';
+import { decompressUriSafeBounded, TOO_LARGE } from './lz-bounded';
 
 export const SHARE_PREFIX = 's1';
 /** Chat apps and some browsers cut links longer than this; the UI warns above it. */
@@ -30,15 +31,16 @@ export function shareUrl(location: { origin: string; pathname: string }, scenari
 type Decoder = (payload: string) => ShareDecodeResult;
 
 function decodeV1(payload: string): ShareDecodeResult {
-	const json = LZString.decompressFromEncodedURIComponent(payload);
+	// Decompressed with a limit: a crafted link must not expand past it (and crash the tab) first.
+	const json = decompressUriSafeBounded(payload, MAX_DECOMPRESSED_CHARS);
+	if (json === TOO_LARGE)
+		return { ok: false, version: 's1', reason: 'the scenario in the link is too large.' };
 	if (!json)
 		return {
 			ok: false,
 			version: 's1',
 			reason: 'the link is damaged (it may have been cut short when it was copied).'
 		};
-	if (json.length > MAX_DECOMPRESSED_CHARS)
-		return { ok: false, version: 's1', reason: 'the scenario in the link is too large.' };
 	let data: unknown;
 	try {
 		data = JSON.parse(json);
