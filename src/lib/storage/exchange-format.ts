@@ -7,10 +7,10 @@ import * as v from 'valibot';
 import { REGIME_IDS, type RegimeId } from '$lib/domain/regimes';
 import { CONVERSATION_CATEGORIES, validateScenario } from '$lib/domain/scenario';
 import { parseInstant } from '$lib/domain/time';
-import { formatMicros, parseDecimalMicros } from '$lib/domain/units';
+import { formatMicros } from '$lib/domain/units';
 import { OUTCOMES } from '$lib/engine/ledger';
-import type { RunSummary, StoredRun } from './records';
-import { MAX_NAME_LENGTH, MAX_NOTES_LENGTH, assembleRun, buildRun, cleanName } from './run-record';
+import type { StoredRun } from './records';
+import { MAX_NAME_LENGTH, MAX_NOTES_LENGTH, buildRun, cleanName } from './run-record';
 
 export const RUNS_FORMAT = 'wa-pricing-runs/1';
 /** More runs than this in one file is refused (a file this size is not someone's library). */
@@ -171,26 +171,7 @@ const fieldError = (issues: readonly v.BaseIssue<unknown>[]): string => {
 	return path ? `${path}: ${issue.message}` : issue.message;
 };
 
-function fromSummary(s: v.InferOutput<typeof summarySchema>): RunSummary {
-	const totalsByCategory = Object.fromEntries(
-		CONVERSATION_CATEGORIES.map((c) => [c, parseDecimalMicros(s.totals_by_category[c])])
-	) as RunSummary['totalsByCategory'];
-	return {
-		currency: s.currency,
-		total: parseDecimalMicros(s.total),
-		totalsByCategory,
-		outcomes: { ...s.outcomes },
-		unpriced: s.unpriced,
-		regime: s.regime,
-		regimes: [...s.regimes],
-		market: s.market
-	};
-}
-
-/**
- * One run of a file, validated, as it would be stored. A run without a summary is replayed to get
- * one; a run with one keeps it, so reopening it can tell whether today's rates price it differently.
- */
+/** One run of a file, validated, as it would be stored, its summary priced here from its scenario. */
 export function readEntry(raw: unknown, now: number): EntryResult {
 	const parsed = v.safeParse(entrySchema, raw, { abortPipeEarly: true });
 	const rawName = typeof raw === 'object' && raw !== null ? (raw as { name?: unknown }).name : undefined;
@@ -205,19 +186,9 @@ export function readEntry(raw: unknown, now: number): EntryResult {
 	}
 	const name = cleanName(e.name ?? checked.scenario.name);
 	const id = e.id ?? crypto.randomUUID();
-	const run = e.summary
-		? assembleRun({
-				id,
-				now,
-				scenario: checked.scenario,
-				name,
-				notes: e.notes,
-				summary: fromSummary(e.summary),
-				rateCards: e.rate_cards ?? [],
-				rateDataVersion: e.rate_data_version ?? 'unknown',
-				appVersion: e.app_version
-			})
-		: buildRun({ scenario: checked.scenario, name, notes: e.notes }, id, now);
+	// The summary is computed from the scenario, never taken from the file: a forged one would show
+	// any total in the runs list ("1000000000000.0000 EUR" for a run that costs 0.0380 USD).
+	const run = buildRun({ scenario: checked.scenario, name, notes: e.notes }, id, now);
 	run.createdAt = e.created_at ? (parseInstant(e.created_at) as number) : now;
 	run.updatedAt = e.updated_at ? (parseInstant(e.updated_at) as number) : run.createdAt;
 	return { ok: true, run };

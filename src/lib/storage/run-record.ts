@@ -25,8 +25,23 @@ export interface SaveRunInput {
 export const nameKey = (name: string): string => name.toLowerCase();
 
 /** Whitespace collapsed and trimmed, cut to MAX_NAME_LENGTH; an empty name is refused. */
+/**
+ * Control characters (NUL and the like) and bidirectional overrides/isolates are dropped from names:
+ * "invoice\u202Egnp.exe" would display as "invoiceexe.png".
+ */
+export function stripInvisible(text: string): string {
+	let out = '';
+	for (const ch of text) {
+		const c = ch.codePointAt(0) as number;
+		const control = (c < 0x20 && c !== 0x09 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f);
+		const bidi = c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+		if (!control && !bidi) out += ch;
+	}
+	return out;
+}
+
 export function cleanName(name: string): string {
-	const trimmed = name.replace(/\s+/g, ' ').trim();
+	const trimmed = stripInvisible(name).replace(/\s+/g, ' ').trim();
 	if (!trimmed) throw new StorageError('invalid', 'a run needs a name.');
 	return trimmed.slice(0, MAX_NAME_LENGTH);
 }
