@@ -16,7 +16,7 @@ describe('cli process', { timeout: 60_000 }, () => {
 		const scenario = readFileSync(`${root}src/lib/domain/use-cases/uc4-same-category.json`, 'utf8');
 		const r = cli(['simulate', '-'], scenario);
 		expect(r.status).toBe(0);
-		expect(JSON.parse(r.stdout).total).toBe('0.0822');
+		expect(JSON.parse(r.stdout).total).toBe('0.0411');
 	});
 	it('exits 2 with one line on stderr for bad input, never a stack trace', () => {
 		const r = cli(['simulate', '-'], '{"format":"wa-pricing-scenario/1"}');

@@ -82,14 +82,18 @@ describe('what the source document says (cbp-2023-06, free tier used up)', () =>
 		expect(l.total).toBe('0.0411');
 	});
 
-	it('4: same category within 24 h rides free; at exactly 24 h a new conversation opens', () => {
+	it('4: same category within 24 h rides free, up to 12:00 the next day as the help page says', () => {
 		const l = byNumber(4);
 		expect(l.messages.map((m) => [m.outcome, m.charge])).toEqual([
 			['charged', '0.0411'],
 			['included', '0.0000'],
-			['charged', '0.0411']
+			['included', '0.0000']
 		]);
-		expect(l.total).toBe('0.0822');
+		expect(l.total).toBe('0.0411');
+		// With the other reading of "exactly 24 h" (the setting), the third opens a new conversation.
+		const uc = USE_CASES.find((u) => u.number === 4)!;
+		const closed = ledgerToJson(replay({ ...uc.scenario, settings: { window_end: 'exclusive' } }));
+		expect(closed.messages.map((m) => m.outcome)).toEqual(['charged', 'included', 'charged']);
 	});
 
 	it('5: two categories, two conversations, 0.0411 + 0.0300 = 0.0711 USD', () => {

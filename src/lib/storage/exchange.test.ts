@@ -107,7 +107,7 @@ describe('import round trip', () => {
 		expect(report.ok).toBe(true);
 		const run = await getRun(report.ids[0]!);
 		expect(run?.name).toBe(name);
-		expect(run?.total).toBe(82200);
+		expect(run?.total).toBe(41100);
 	});
 
 	it('takes thousands of events', async () => {
