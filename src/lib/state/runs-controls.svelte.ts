@@ -191,6 +191,11 @@ export class RunControlsState {
 			this.#cancelDraft();
 			dropBackup(oldSlot);
 			await clearDraft(oldSlot).catch(() => undefined);
+			const adopted = this.session.adoptedDraftSlot;
+			if (adopted) {
+				this.session.adoptedDraftSlot = null;
+				await clearDraft(adopted).catch(() => undefined);
+			}
 		}
 	}
 

@@ -29,6 +29,8 @@ export class SandboxSession {
 	state: StateAt = $derived(stateAt(this.ledger, this.playhead));
 	/** Where this tab keeps the scenario's unsaved draft (a source and a tab: storage/draft-slots.ts). */
 	draftSlot = 'blank@tab';
+	/** Another tab's draft this session took over (a closed tab's): cleared once saved. */
+	adoptedDraftSlot: string | null = null;
 	/** Id of the saved run this scenario belongs to, if any (set by the runs library). */
 	runId = $state<string | null>(null);
 	/** Bumped on every edit; the runs library compares it with what it saved last. */

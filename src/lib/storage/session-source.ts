@@ -29,6 +29,8 @@ export interface SessionSource {
 	run?: StoredRun | null;
 	/** Other tabs' unsaved drafts of the same source, newest first: offered, not opened. */
 	otherDrafts: readonly Draft[];
+	/** Another tab's draft taken over here (the only one, e.g. from a closed tab): cleared on save. */
+	adoptedSlot?: string;
 	/** Something the user should be told, e.g. "This run was not found". */
 	notice?: string;
 }
@@ -37,16 +39,23 @@ export interface SessionSource {
 const scenarioOf = (draft: Draft, run: StoredRun): Scenario =>
 	JSON.stringify(draft.scenario) === JSON.stringify(run.scenario) ? run.scenario : draft.scenario;
 
-/** This tab's draft of a source and the other tabs' ones (nothing when storage is off). */
-async function draftsFor(source: DraftSource): Promise<{ mine: Draft | null; others: Draft[] }> {
+/**
+ * This tab's draft of a source, and the other tabs' ones (nothing when storage is off). When this
+ * tab has none and exactly one other exists (a tab closed with unsaved work), that one is taken
+ * over as this tab's (`adopted`); several are offered, never picked.
+ */
+async function draftsFor(
+	source: DraftSource
+): Promise<{ mine: Draft | null; others: Draft[]; adopted?: string }> {
 	// No database yet: no drafts, and opening a link must not create one (opening writes nothing).
 	if (!(await Dexie.exists(DB_NAME).catch(() => false))) return { mine: null, others: [] };
 	const tab = tabId();
 	const all = await draftsOf(sourceKey(source), slotOf(source, tab)).catch(() => [] as Draft[]);
-	return {
-		mine: all.find((d) => tabOfSlot(d.slot) === tab) ?? null,
-		others: all.filter((d) => tabOfSlot(d.slot) !== tab)
-	};
+	const mine = all.find((d) => tabOfSlot(d.slot) === tab) ?? null;
+	const others = all.filter((d) => tabOfSlot(d.slot) !== tab);
+	const only = others[0];
+	if (!mine && others.length === 1 && only) return { mine: only, others: [], adopted: only.slot };
+	return { mine, others };
 }
 
 /**
@@ -74,7 +83,7 @@ export async function restoreSessionSource(
 	const restored = 'Your unsaved changes were restored.';
 
 	if (base) {
-		const { mine, others } = await draftsFor(base.source);
+		const { mine, others, adopted } = await draftsFor(base.source);
 		const slot = slotOf(base.source);
 		if (mine) note(restored);
 		return done({
@@ -82,7 +91,8 @@ export async function restoreSessionSource(
 			runId: null,
 			source: mine ? 'draft' : base.source.kind,
 			slot,
-			otherDrafts: others
+			otherDrafts: others,
+			...(adopted ? { adoptedSlot: adopted } : {})
 		});
 	}
 
@@ -92,13 +102,21 @@ export async function restoreSessionSource(
 		try {
 			const run = await getRun(runId);
 			if (run) {
-				const { mine, others } = await draftsFor(source);
+				const { mine, others, adopted } = await draftsFor(source);
 				const newer = others.filter((d) => d.savedAt > run.updatedAt);
 				if (mine && mine.savedAt > run.updatedAt) {
 					const scenario = scenarioOf(mine, run);
 					if (scenario !== run.scenario) {
 						note(restored);
-						return done({ scenario, runId, source: 'draft', slot: slotOf(source), run, otherDrafts: newer });
+						return done({
+							scenario,
+							runId,
+							source: 'draft',
+							slot: slotOf(source),
+							run,
+							otherDrafts: newer,
+							...(adopted ? { adoptedSlot: adopted } : {})
+						});
 					}
 				}
 				return done({
@@ -130,14 +148,15 @@ export async function restoreSessionSource(
 	const shared = decodeShareFragment(url.hash);
 	if (shared?.ok) {
 		const source: DraftSource = { kind: 'share', fragment: url.hash };
-		const { mine, others } = await draftsFor(source);
+		const { mine, others, adopted } = await draftsFor(source);
 		if (mine) note(restored);
 		return done({
 			scenario: mine?.scenario ?? shared.scenario,
 			runId: null,
 			source: mine ? 'draft' : 'share',
 			slot: slotOf(source),
-			otherDrafts: others
+			otherDrafts: others,
+			...(adopted ? { adoptedSlot: adopted } : {})
 		});
 	}
 	if (shared) note(`This share link could not be opened: ${shared.reason}`);
