@@ -10,7 +10,7 @@ import {
 	storageStatus,
 	type StorageStatus
 } from './availability';
-import { DB_NAME } from './db';
+import { DB_NAME, DB_VERSION } from './db';
 import { StorageError } from './errors';
 import { importRunsFile } from './exchange';
 import { loadDraft, saveDraft } from './drafts-repo';
@@ -119,7 +119,9 @@ describe('another tab', () => {
 		const { factory } = await freshStorage();
 		await saveRun({ scenario: useCase(0) });
 		const newer = new Dexie(DB_NAME, { indexedDB: factory, IDBKeyRange });
-		newer.version(3).stores({ runs: 'id', scenarios: 'id', autosave: 'slot', meta: 'key', extra: 'id' });
+		newer
+			.version(DB_VERSION + 1)
+			.stores({ runs: 'id', scenarios: 'id', autosave: 'slot', meta: 'key', extra: 'id' });
 		await newer.open(); // not blocked: this tab let go
 		expect(storageStatus()).toMatchObject({ state: 'off', kind: 'closed', reload: true });
 		expect(storageStatus().state === 'off' && (storageStatus() as { reason: string }).reason).toMatch(
@@ -135,7 +137,7 @@ describe('another tab', () => {
 		const { factory } = await freshStorage();
 		const newer = new Dexie(DB_NAME, { indexedDB: factory, IDBKeyRange });
 		newer
-			.version(3)
+			.version(DB_VERSION + 1)
 			.stores({ runs: 'id, name', scenarios: 'id', autosave: 'slot', meta: 'key', extra: 'id' });
 		await newer.open();
 		newer.close();

@@ -3,7 +3,7 @@
  * version 1 upgrades through each step in turn. Upgrades are pure functions (upgrades.ts).
  * Nothing outside src/lib/storage imports this file's class; pages use the repository functions.
  */
-import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
 import {
 	RUNS_CATALOG_KEY,
 	type DraftRecord,
@@ -12,6 +12,8 @@ import {
 	type RunRecord,
 	type ScenarioRecord
 } from './records';
+import type { ForecastResultRecord, ForecastSummary, TemplateRecord } from './forecast-records';
+import type { AnswerRecord, LearnerRecord, ReviewRecord, SessionRecord } from './training-records';
 import { upgradeDraftV1toV2, upgradeRunV1toV2, type DraftRecordV1, type RunRecordV1 } from './upgrades';
 
 export const DB_NAME = 'wa-pricing-sandbox';
@@ -31,7 +33,32 @@ export const STORES_V2 = {
 	meta: 'key'
 } as const;
 
-export const DB_VERSION = 2;
+/**
+ * Version 3: the broadcast page's template library and saved forecasts (summary and result apart,
+ * so listing never reads a result). Tables only: no record changes shape. The library's examples are
+ * put in when it is first read (templates-repo.ts), never while the database opens: a failing write
+ * there would keep every table closed.
+ */
+export const STORES_V3 = {
+	...STORES_V2,
+	templates: 'id, nameLower, category, status, updatedAt',
+	forecasts: 'id, nameLower, updatedAt, createdAt, total',
+	forecastResults: 'id'
+} as const;
+
+/**
+ * Version 4: training progress per learner name (training-records.ts): learners, every answer,
+ * finished sessions, and one spaced-repetition card per learner and topic. Only adds tables.
+ */
+export const STORES_V4 = {
+	...STORES_V3,
+	trainingLearners: 'key, lastSeenAt',
+	trainingSessions: 'id, learner, [learner+finishedAt]',
+	trainingAnswers: 'id, learner, sessionId, [learner+at]',
+	trainingReviews: '[learner+topic], learner'
+} as const;
+
+export const DB_VERSION = 4;
 
 async function upgradeToV2(tx: Transaction): Promise<void> {
 	const old = (await tx.table('runs').toArray()) as RunRecordV1[];
@@ -49,10 +76,19 @@ export class SandboxDb extends Dexie {
 	scenarios!: EntityTable<ScenarioRecord, 'id'>;
 	autosave!: EntityTable<DraftRecord, 'slot'>;
 	meta!: EntityTable<MetaRecord, 'key'>;
+	templates!: EntityTable<TemplateRecord, 'id'>;
+	forecasts!: EntityTable<ForecastSummary, 'id'>;
+	forecastResults!: EntityTable<ForecastResultRecord, 'id'>;
+	trainingLearners!: EntityTable<LearnerRecord, 'key'>;
+	trainingSessions!: EntityTable<SessionRecord, 'id'>;
+	trainingAnswers!: EntityTable<AnswerRecord, 'id'>;
+	trainingReviews!: Table<ReviewRecord, [string, string]>;
 
 	constructor(options?: DexieOptions) {
 		super(DB_NAME, options);
 		this.version(1).stores(STORES_V1);
 		this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
+		this.version(3).stores(STORES_V3);
+		this.version(4).stores(STORES_V4);
 	}
 }
