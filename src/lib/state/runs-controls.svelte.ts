@@ -105,9 +105,15 @@ export class RunControlsState {
 		$effect(() => {
 			const flush = (e: Event) => {
 				if (e.type !== 'pagehide' && document.visibilityState !== 'hidden') return;
-				// No time for IndexedDB when the page goes: a synchronous copy first, then the write.
-				const p = this.#pending;
-				if (p) backupDraft(p.slot, JSON.stringify(p.scenario), p.runId);
+				// No time for IndexedDB when the page goes: a synchronous copy first, then the write. The
+				// session itself is read (not only the pending write): an edit made an instant ago may not
+				// have reached the autosave effect yet.
+				const s = this.session;
+				const edited = (s.canUndo || s.canRedo) && s.scenario !== this.savedScenario;
+				if (edited) {
+					backupDraft(s.draftSlot, JSON.stringify(s.scenario), s.runId);
+					if (!this.#pending) this.#schedule(s.scenario, s.runId);
+				}
 				void this.flushDraft();
 			};
 			document.addEventListener('visibilitychange', flush);

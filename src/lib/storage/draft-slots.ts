@@ -80,6 +80,15 @@ export function takeBackup(slot: string): { json: string; runId: string | null; 
 	}
 }
 
+/** Whether a page-hide copy of this slot's draft is waiting in sessionStorage. */
+export function hasBackup(slot: string): boolean {
+	try {
+		return sessionStorage.getItem(`${BACKUP}${slot}`) !== null;
+	} catch {
+		return false;
+	}
+}
+
 export function dropBackup(slot: string): void {
 	try {
 		sessionStorage.removeItem(`${BACKUP}${slot}`);

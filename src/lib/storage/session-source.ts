@@ -7,7 +7,7 @@
 import Dexie from 'dexie';
 import type { Scenario } from '$lib/domain/scenario';
 import { DB_NAME } from './db';
-import { slotOf, sourceKey, tabId, tabOfSlot, type DraftSource } from './draft-slots';
+import { hasBackup, slotOf, sourceKey, tabId, tabOfSlot, type DraftSource } from './draft-slots';
 import { toStorageError } from './errors';
 import type { Draft, StoredRun } from './records';
 import { draftsOf, latestDraft } from './drafts-repo';
@@ -47,9 +47,11 @@ const scenarioOf = (draft: Draft, run: StoredRun): Scenario =>
 async function draftsFor(
 	source: DraftSource
 ): Promise<{ mine: Draft | null; others: Draft[]; adopted?: string }> {
-	// No database yet: no drafts, and opening a link must not create one (opening writes nothing).
-	if (!(await Dexie.exists(DB_NAME).catch(() => false))) return { mine: null, others: [] };
+	// No database yet and no page-hide copy: no drafts, and opening a link must not create a database
+	// (opening writes nothing). A copy left at page hide is moved into the database.
 	const tab = tabId();
+	if (!hasBackup(slotOf(source, tab)) && !(await Dexie.exists(DB_NAME).catch(() => false)))
+		return { mine: null, others: [] };
 	const all = await draftsOf(sourceKey(source), slotOf(source, tab)).catch(() => [] as Draft[]);
 	const mine = all.find((d) => tabOfSlot(d.slot) === tab) ?? null;
 	const others = all.filter((d) => tabOfSlot(d.slot) !== tab);
