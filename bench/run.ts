@@ -62,6 +62,14 @@ const lines = [
 ];
 console.log(lines.join('\n'));
 
+// The forecast CLI over a 1,000,000-row recipients file, beside merely reading and splitting it.
+const forecastLines = execFileSync('npx', ['tsx', '--tsconfig', 'tsconfig.json', 'bench/forecast-bench.ts'], {
+	encoding: 'utf8'
+})
+	.trim()
+	.split('\n');
+console.log(forecastLines.join('\n'));
+
 // The real sandbox page in Chromium (skipped with --node-only, or where Chromium is missing).
 let pageLines: string[] = [];
 if (!process.argv.includes('--node-only') && existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
@@ -82,6 +90,7 @@ if (process.argv.includes('--write')) {
 		writeFileSync(file, re.test(current) ? current.replace(re, block) : `${current}\n${block}\n`);
 	};
 	write('<!-- engine-bench -->', lines);
+	write('<!-- forecast-bench -->', forecastLines);
 	if (pageLines.length) write('<!-- sandbox-page-bench -->', pageLines);
 	console.log(`written to ${file}`);
 }
