@@ -32,12 +32,14 @@ async function shot(page: Page, name: string) {
 		.screenshot({ path: `/tmp/analytics-${name}-recon.png` });
 }
 
+/** After a resize the charts re-measure their width: wait for the layout to settle. */
 async function noSideways(page: Page) {
-	const { scroll, client } = await page.evaluate(() => ({
-		scroll: document.documentElement.scrollWidth,
-		client: document.documentElement.clientWidth
-	}));
-	expect(scroll).toBeLessThanOrEqual(client);
+	await expect
+		.poll(
+			() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+			{ timeout: 5_000 }
+		)
+		.toBeLessThanOrEqual(0);
 }
 
 test('analytics: import logs, reconcile, chart, export', async ({ page }, testInfo) => {

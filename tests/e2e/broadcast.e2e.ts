@@ -27,12 +27,13 @@ function watchErrors(page: Page): string[] {
 	return errors;
 }
 
+/** After a resize the charts re-measure their width (ResizeObserver): wait for the layout to settle. */
 async function noSidewaysScroll(page: Page) {
-	const [scroll, inner] = await page.evaluate(() => [
-		document.documentElement.scrollWidth,
-		window.innerWidth
-	]);
-	expect(scroll).toBeLessThanOrEqual(inner);
+	await expect
+		.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
+			timeout: 5_000
+		})
+		.toBeLessThanOrEqual(0);
 }
 
 async function chooseMarketing(page: Page) {

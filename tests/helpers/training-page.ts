@@ -26,11 +26,14 @@ export function watchErrors(page: Page): string[] {
 	return errors;
 }
 
+/** After a resize charts re-measure their width: the layout is given a moment to settle. */
 export async function noSideways(page: Page) {
-	const extra = await page.evaluate(
-		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-	);
-	expect(extra, `sideways scroll on ${page.url()}`).toBeLessThanOrEqual(0);
+	await expect
+		.poll(
+			() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+			{ message: `sideways scroll on ${page.url()}`, timeout: 5_000 }
+		)
+		.toBeLessThanOrEqual(0);
 }
 
 /** Records in a store of the app's database, read with the raw IndexedDB API in the page. */
