@@ -20,6 +20,7 @@ import {
 import { isValidTimeZone, localDate, parseInstant } from '$lib/domain/time';
 import type { EpochMs } from '$lib/domain/units';
 import { Forecaster, type ForecastOptions, type RecipientInput } from '$lib/engine/forecast/forecaster';
+import { ENTRY_POINT_COLUMN, LAST_MESSAGE_COLUMN } from '$lib/engine/forecast/recipients-csv';
 import { forecastToJson, forecastTable, type ForecastJson } from '$lib/engine/forecast/forecast-json';
 import type { CliResult } from './run';
 
@@ -33,9 +34,6 @@ export interface ForecastArgs {
 	compare: boolean;
 	table: boolean;
 }
-
-const LAST_MESSAGE_COLUMN = 'last_customer_message_at';
-const ENTRY_POINT_COLUMN = 'free_entry_point_opened_at';
 
 /** Flags → arguments, or the one-line problem. `readFile` reads --account. */
 export function parseForecastArgs(

@@ -6,6 +6,7 @@
  * 1280 and 390 px, light and dark, no sideways scrolling, no console errors.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { noSideways } from '../helpers/layout';
 import { expect, test, type Page } from '@playwright/test';
 import { generateWebhookLog } from '../fixtures/webhooks/generate-log';
 
@@ -30,16 +31,6 @@ async function shot(page: Page, name: string) {
 		.getByTestId('reconciliation')
 		.filter({ hasText: 'big-log.ndjson' })
 		.screenshot({ path: `/tmp/analytics-${name}-recon.png` });
-}
-
-/** After a resize the charts re-measure their width: wait for the layout to settle. */
-async function noSideways(page: Page) {
-	await expect
-		.poll(
-			() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-			{ timeout: 5_000 }
-		)
-		.toBeLessThanOrEqual(0);
 }
 
 test('analytics: import logs, reconcile, chart, export', async ({ page }, testInfo) => {

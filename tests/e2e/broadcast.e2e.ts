@@ -7,6 +7,7 @@
  * and dark, with no console errors.
  */
 import { readFile } from 'node:fs/promises';
+import { noSideways } from '../helpers/layout';
 import { expect, test, type Page } from '@playwright/test';
 import { recipientsCsv } from '../helpers/recipients-csv';
 
@@ -25,15 +26,6 @@ function watchErrors(page: Page): string[] {
 	});
 	page.on('pageerror', (e) => errors.push(e.message));
 	return errors;
-}
-
-/** After a resize the charts re-measure their width (ResizeObserver): wait for the layout to settle. */
-async function noSidewaysScroll(page: Page) {
-	await expect
-		.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
-			timeout: 5_000
-		})
-		.toBeLessThanOrEqual(0);
 }
 
 async function chooseMarketing(page: Page) {
@@ -189,15 +181,15 @@ test('the analyst’s plan: 250,000 in India, Brazil and Indonesia, 20 % wrote i
 		expect(p50).toMatch(/^\d+\.\d{4}$/);
 	}
 	await expect(result).toContainText('Ranges: 1,000 trials (seed 1)');
-	await noSidewaysScroll(page);
+	await noSideways(page);
 	await shot(page, 'plan-1280');
 
 	await page.setViewportSize({ width: 390, height: 844 });
-	await noSidewaysScroll(page);
+	await noSideways(page);
 	await shot(page, 'plan-390');
 	await page.emulateMedia({ colorScheme: 'dark' });
 	await page.setViewportSize({ width: 1280, height: 800 });
-	await noSidewaysScroll(page);
+	await noSideways(page);
 	await shot(page, 'plan-1280-dark');
 	expect(errors).toEqual([]);
 });
@@ -225,7 +217,7 @@ test('a file without phone numbers is refused with the reason; keyboard reaches 
 	await expect(page.getByTestId('run-problems')).toBeFocused();
 	await expect(page.getByTestId('run-problems')).toContainText('Choose a recipients file (step 2).');
 	await page.setViewportSize({ width: 390, height: 844 });
-	await noSidewaysScroll(page);
+	await noSideways(page);
 	await shot(page, 'refused-390');
 	expect(errors).toEqual([]);
 });

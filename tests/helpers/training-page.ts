@@ -26,15 +26,7 @@ export function watchErrors(page: Page): string[] {
 	return errors;
 }
 
-/** After a resize charts re-measure their width: the layout is given a moment to settle. */
-export async function noSideways(page: Page) {
-	await expect
-		.poll(
-			() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-			{ message: `sideways scroll on ${page.url()}`, timeout: 5_000 }
-		)
-		.toBeLessThanOrEqual(0);
-}
+export { noSideways } from './layout';
 
 /** Records in a store of the app's database, read with the raw IndexedDB API in the page. */
 export function countRecords(page: Page, store: string): Promise<number> {

@@ -225,3 +225,9 @@ export function startOfLocalDate(date: string, timeZone: string): EpochMs {
 	t = guess - zoneOffsetMs(asEpochMs(t), timeZone);
 	return asEpochMs(t);
 }
+
+/** A calendar date (YYYY-MM-DD) moved by whole days, from the digits (no zone can shift it). */
+export function addDays(date: string, days: number): string {
+	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

@@ -9,7 +9,7 @@ import { lookupRate, type RateCardData, type RateCategory, type RateLookup } fro
 import { AUTH_INTERNATIONAL_FROM, regimeById, regimeOnDate, type Regime } from '$lib/domain/regimes';
 import type { Scenario, TemplateCategory, TierCounts } from '$lib/domain/scenario';
 import { TIER_TABLES } from '$lib/domain/volume-tiers';
-import { localDate, startOfLocalDate } from '$lib/domain/time';
+import { addDays, localDate, startOfLocalDate } from '$lib/domain/time';
 import type { EpochMs } from '$lib/domain/units';
 import { isOpenAt } from './window-end';
 
@@ -66,11 +66,6 @@ export class DayInfo {
 	}
 }
 
-const nextDate = (date: string): string => {
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-	return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-};
-
 export class PricingContext {
 	readonly timezone: string;
 	readonly recipient: string;
@@ -112,7 +107,7 @@ export class PricingContext {
 		let day = this.days.get(date);
 		if (!day) {
 			const start = startOfLocalDate(date, this.timezone);
-			const end = startOfLocalDate(nextDate(date), this.timezone);
+			const end = startOfLocalDate(addDays(date, 1), this.timezone);
 			const m = resolveMarket(this.recipient, date);
 			day = new DayInfo(
 				start,

@@ -319,15 +319,6 @@ export const explain = (code: ReasonCode, f: ReasonFacts): string =>
 export const ruleAppliesIn = (rule: MessageRule, regime: RegimeId): boolean =>
 	rule.regimes === undefined || rule.regimes.includes(regime);
 
-/** The first row of `rules` whose regime restriction and condition hold. */
-export function decide<R extends MessageRule>(rules: readonly R[], f: MessageFacts): R {
-	for (let i = 0; i < rules.length; i++) {
-		const rule = rules[i] as R;
-		if (ruleAppliesIn(rule, f.regime.id) && rule.when(f)) return rule;
-	}
-	throw new Error('pricing rules: no row decided (the last row of each model must always hold)');
-}
-
 /** Under which regimes a row can decide: what the rates page's notes read. */
 export const rowAppliesIn = (code: MessageRuleCode, regime: RegimeId): boolean =>
 	ruleAppliesIn(MESSAGE_RULES.find((r) => r.code === code) as MessageRule, regime);

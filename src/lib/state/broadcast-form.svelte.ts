@@ -7,7 +7,7 @@ import { iso2Error } from '$lib/domain/markets';
 import { parseLocalInput, toLocalInput } from '$lib/domain/local-time';
 import { regimeById, regimeOnDate, type Regime, type RegimeId } from '$lib/domain/regimes';
 import type { Scenario, TemplateCategory } from '$lib/domain/scenario';
-import { isValidTimeZone, localDate } from '$lib/domain/time';
+import { addDays, isValidTimeZone, localDate } from '$lib/domain/time';
 import { asEpochMs, type EpochMs } from '$lib/domain/units';
 import type { BroadcastSettings } from '$lib/engine/forecast/broadcast-run';
 import { planError, type BroadcastPlan } from '$lib/engine/forecast/plan';
@@ -57,9 +57,7 @@ function browserZone(): string {
 
 /** Tomorrow at 09:00 in the zone, as a datetime-local value. */
 function tomorrowAtNine(zone: string, now = Date.now()): string {
-	const today = localDate(asEpochMs(now), zone);
-	const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-	return `${new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10)}T09:00`;
+	return `${addDays(localDate(asEpochMs(now), zone), 1)}T09:00`;
 }
 
 export class BroadcastForm {

@@ -12,7 +12,7 @@ import { normalizePhone } from '$lib/domain/phone';
 import type { RateCategory, RateLookup } from '$lib/domain/rate-card';
 import { regimeOnDate, US_MARKETING_PAUSE_FROM, type Regime, type RegimeId } from '$lib/domain/regimes';
 import type { Scenario, TemplateCategory } from '$lib/domain/scenario';
-import { localDate, startOfLocalDate } from '$lib/domain/time';
+import { addDays, localDate, startOfLocalDate } from '$lib/domain/time';
 import {
 	CUSTOMER_SERVICE_WINDOW,
 	FREE_ENTRY_POINT_DURATION,
@@ -141,9 +141,7 @@ export class Forecaster {
 		if (z && t >= z.start && t < z.end) return z;
 		const date = localDate(t as EpochMs, this.options.timezone);
 		const start = startOfLocalDate(date, this.options.timezone);
-		const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-		const next = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-		this.zoneDay = { date, start, end: startOfLocalDate(next, this.options.timezone) };
+		this.zoneDay = { date, start, end: startOfLocalDate(addDays(date, 1), this.options.timezone) };
 		return this.zoneDay;
 	}
 

@@ -12,7 +12,7 @@ import {
 	type ScenarioEvent,
 	type TemplateCategory
 } from '$lib/domain/scenario';
-import { startOfLocalDate } from '$lib/domain/time';
+import { addDays, startOfLocalDate } from '$lib/domain/time';
 import { formatMicros, HOUR, MINUTE, type EpochMs } from '$lib/domain/units';
 import { OUTCOMES, type Ledger, type LedgerMessage, type Outcome } from '../ledger';
 import { priceScenario } from '../price';
@@ -71,10 +71,6 @@ const LAST_DATE = '2026-11-30';
 const endOf = (r: Regime): string => {
 	const next = REGIMES[REGIMES.indexOf(r) + 1];
 	return next ? next.startsOn : LAST_DATE;
-};
-const addDays = (date: string, days: number): string => {
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 };
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 

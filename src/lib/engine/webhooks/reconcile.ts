@@ -7,7 +7,7 @@
  */
 import { validateRecipient } from '$lib/domain/markets';
 import type { Scenario, ScenarioEvent, TemplateCategory } from '$lib/domain/scenario';
-import { formatMicros, type Micros } from '$lib/domain/units';
+import type { Micros } from '$lib/domain/units';
 import type { Ledger, LedgerMessage } from '../ledger';
 import { priceScenario } from '../price';
 import type { BilledCategory, InboundRecord, ParsedLog, StatusRecord } from './parse';
@@ -288,5 +288,3 @@ export function recipientLogScenario(
 		events
 	};
 }
-
-export const money = (m: Micros) => formatMicros(m);
