@@ -14,6 +14,7 @@ import {
 } from './records';
 import type { ForecastResultRecord, ForecastSummary, TemplateRecord } from './forecast-records';
 import type { AnswerRecord, LearnerRecord, ReviewRecord, SessionRecord } from './training-records';
+import type { ImportedLogRecord } from './log-records';
 import { upgradeDraftV1toV2, upgradeRunV1toV2, type DraftRecordV1, type RunRecordV1 } from './upgrades';
 
 export const DB_NAME = 'wa-pricing-sandbox';
@@ -58,7 +59,16 @@ export const STORES_V4 = {
 	trainingReviews: '[learner+topic], learner'
 } as const;
 
-export const DB_VERSION = 4;
+/**
+ * Version 5: webhook logs imported on the analytics page (log-records.ts): one record per import,
+ * its report only. Only adds a table.
+ */
+export const STORES_V5 = {
+	...STORES_V4,
+	importedLogs: 'id, nameLower, importedAt'
+} as const;
+
+export const DB_VERSION = 5;
 
 async function upgradeToV2(tx: Transaction): Promise<void> {
 	const old = (await tx.table('runs').toArray()) as RunRecordV1[];
@@ -83,6 +93,7 @@ export class SandboxDb extends Dexie {
 	trainingSessions!: EntityTable<SessionRecord, 'id'>;
 	trainingAnswers!: EntityTable<AnswerRecord, 'id'>;
 	trainingReviews!: Table<ReviewRecord, [string, string]>;
+	importedLogs!: EntityTable<ImportedLogRecord, 'id'>;
 
 	constructor(options?: DexieOptions) {
 		super(DB_NAME, options);
@@ -90,5 +101,6 @@ export class SandboxDb extends Dexie {
 		this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
 		this.version(3).stores(STORES_V3);
 		this.version(4).stores(STORES_V4);
+		this.version(5).stores(STORES_V5);
 	}
 }
