@@ -6,11 +6,15 @@
  */
 import type { RunQuery, RunRecord, RunSort, StoredRun } from '$lib/storage/records';
 import {
+	commitImport,
 	exportRuns,
-	importRunsFile,
+	prepareImport,
+	type DuplicateChoice,
 	type ExportedFile,
+	type ImportProgress,
 	type ImportReport,
-	type ImportSource
+	type ImportSource,
+	type PreparedImport
 } from '$lib/storage/exchange';
 import { getMeta, setMeta } from '$lib/storage/meta-repo';
 import { deleteRun, duplicateRun, renameRun, restoreRun } from '$lib/storage/runs-repo';
@@ -27,28 +31,54 @@ export interface RunsMessage {
 	text: string;
 }
 
+/**
+ * How long the list may take before the page says so (a browser whose storage is full or damaged can
+ * leave a read unanswered): "Loading…" never stays forever.
+ */
+export const LIST_TIMEOUT_MS = 10_000;
+
 /** A live list of runs' metadata for a query that may change (sort, search). */
 export class RunsList {
 	runs = $state.raw<RunRecord[]>([]);
 	loading = $state(true);
 	error = $state<string | null>(null);
+	#attempt = $state(0);
 
-	constructor(query: () => RunQuery) {
+	constructor(query: () => RunQuery, timeoutMs: number = LIST_TIMEOUT_MS) {
 		$effect(() => {
 			const q = query();
+			void this.#attempt;
+			let answered = false;
+			const timer = setTimeout(() => {
+				if (answered) return;
+				this.error = `The saved runs did not load within ${timeoutMs / 1000} s. The browser's storage may be full or busy: close other tabs of this app, then try again.`;
+				this.loading = false;
+			}, timeoutMs);
 			const sub = liveRuns(q).subscribe({
 				next: (runs) => {
+					answered = true;
 					this.runs = runs;
 					this.loading = false;
 					this.error = null;
 				},
 				error: (err) => {
+					answered = true;
 					this.error = messageOf(err);
 					this.loading = false;
 				}
 			});
-			return () => sub.unsubscribe();
+			return () => {
+				clearTimeout(timer);
+				sub.unsubscribe();
+			};
 		});
+	}
+
+	/** Reads the list again (after it failed or timed out). */
+	retry(): void {
+		this.loading = true;
+		this.error = null;
+		this.#attempt++;
 	}
 }
 
@@ -62,6 +92,10 @@ export class RunsLibrary {
 	deleted = $state.raw<StoredRun | null>(null);
 	importReport = $state.raw<ImportReport | null>(null);
 	importing = $state(false);
+	/** Where a running import is (checking, then writing), for the progress bar. */
+	importProgress = $state.raw<ImportProgress | null>(null);
+	/** A file whose runs are partly already here, waiting for "skip or keep both". */
+	pendingImport = $state.raw<PreparedImport | null>(null);
 	#undoTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor() {
@@ -86,6 +120,14 @@ export class RunsLibrary {
 	}
 
 	async rename(id: string, name: string): Promise<boolean> {
+		if (!name.trim()) {
+			const old = this.runs.find((r) => r.id === id)?.name;
+			this.message = {
+				tone: 'info',
+				text: `A run needs a name, so ${old ? `“${old}”` : 'the old name'} was kept.`
+			};
+			return true;
+		}
 		try {
 			await renameRun(id, name);
 			return true;
@@ -157,15 +199,61 @@ export class RunsLibrary {
 		if (this.importing) return null;
 		this.importing = true;
 		this.importReport = null;
+		this.pendingImport = null;
+		this.importProgress = null;
 		try {
-			const report = await importRunsFile(file);
-			this.importReport = report;
-			return report;
+			const p = await prepareImport(file, { onProgress: (pr) => (this.importProgress = pr) });
+			if (!p.ok) {
+				this.importReport = p.report;
+				return p.report;
+			}
+			if (p.prepared.alreadyHere.length > 0) {
+				// Ask: skip the runs already here, or keep both.
+				this.pendingImport = p.prepared;
+				return null;
+			}
+			return await this.#commit(p.prepared, 'both');
 		} catch (err) {
 			this.message = { tone: 'error', text: messageOf(err) };
 			return null;
 		} finally {
 			this.importing = false;
+			this.importProgress = null;
 		}
+	}
+
+	/** The answer to "already here — skip or keep both" (or cancel: nothing is written). */
+	async resolveImport(choice: DuplicateChoice | 'cancel'): Promise<ImportReport | null> {
+		const prepared = this.pendingImport;
+		if (!prepared || this.importing) return null;
+		this.pendingImport = null;
+		if (choice === 'cancel') {
+			this.importReport = {
+				ok: false,
+				imported: [],
+				ids: [],
+				rejected: [],
+				message: 'Import cancelled: nothing was imported.'
+			};
+			return this.importReport;
+		}
+		this.importing = true;
+		try {
+			return await this.#commit(prepared, choice);
+		} catch (err) {
+			this.message = { tone: 'error', text: messageOf(err) };
+			return null;
+		} finally {
+			this.importing = false;
+			this.importProgress = null;
+		}
+	}
+
+	async #commit(prepared: PreparedImport, choice: DuplicateChoice): Promise<ImportReport> {
+		const report = await commitImport(prepared, choice, {
+			onProgress: (pr) => (this.importProgress = pr)
+		});
+		this.importReport = report;
+		return report;
 	}
 }

@@ -62,14 +62,20 @@ export function getDb(): Promise<SandboxDb> {
 }
 
 async function open(): Promise<SandboxDb> {
-	const factory = config.indexedDB === undefined ? globalThis.indexedDB : config.indexedDB;
-	if (!factory) {
-		const err = new StorageError('unavailable', REASONS.noIndexedDb);
+	let db: SandboxDb;
+	try {
+		// The getter itself may throw (SecurityError when site data are blocked, or in a sandboxed
+		// frame): that is storage being off, exactly like having no IndexedDB.
+		const factory = config.indexedDB === undefined ? globalThis.indexedDB : config.indexedDB;
+		if (!factory) throw new StorageError('unavailable', REASONS.noIndexedDb);
+		const keyRange = config.IDBKeyRange ?? globalThis.IDBKeyRange;
+		db = new SandboxDb({ indexedDB: factory, IDBKeyRange: keyRange });
+	} catch (e) {
+		const err =
+			e instanceof StorageError ? e : new StorageError('unavailable', REASONS.refused, { cause: e });
 		setStatus(off(err));
 		throw err;
 	}
-	const keyRange = config.IDBKeyRange ?? globalThis.IDBKeyRange;
-	const db = new SandboxDb({ indexedDB: factory, IDBKeyRange: keyRange });
 	db.on('blocked', () => {
 		if (status.state === 'opening') setStatus({ state: 'opening', detail: REASONS.blocked });
 		return false;

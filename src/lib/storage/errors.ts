@@ -37,7 +37,7 @@ export const REASONS = {
 		'this browser gives the page no IndexedDB (it may be switched off, or this is a private window).',
 	refused: 'the browser refused to open storage (a private window, or site data blocked for this site).',
 	quota:
-		"the browser's storage for this site is full. Your work is still here in this tab: delete old runs or free disk space, then try again.",
+		"the browser's storage for this site is full. Your work is still here in this tab: export the runs you want to keep, delete runs you no longer need (or free disk space), then try again.",
 	newerTab:
 		'a newer version of this app is open in another tab and has upgraded the saved data. Reload this page to keep saving.',
 	deleted: 'the saved data were deleted (in another tab or by the browser). Reload this page to keep saving.',
@@ -53,8 +53,9 @@ export function errorNames(err: unknown, depth = 0): string[] {
 	if (depth > 4 || typeof err !== 'object' || err === null) return [];
 	const e = err as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
 	const names = typeof e.name === 'string' ? [e.name] : [];
-	for (const next of [e.inner, e.cause, ...(Array.isArray(e.failures) ? e.failures : [])])
-		names.push(...errorNames(next, depth + 1));
+	// A BulkError lists one failure per record: the first few say what went wrong.
+	const failures = Array.isArray(e.failures) ? (e.failures as unknown[]).slice(0, 8) : [];
+	for (const next of [e.inner, e.cause, ...failures]) names.push(...errorNames(next, depth + 1));
 	return names;
 }
 
@@ -86,13 +87,13 @@ export function toStorageError(err: unknown, action?: string): StorageError {
 		return new StorageError('unavailable', REASONS.noIndexedDb, { action, cause: err });
 	if (has('InvalidStateError') || has('SecurityError'))
 		return new StorageError('unavailable', REASONS.refused, { action, cause: err });
-	const detail = innermostMessage(err) || String(err);
-	return new StorageError(
-		'failed',
-		`the browser's storage reported an error (${names[0] ?? 'Error'}: ${detail}).`,
-		{
-			action,
-			cause: err
-		}
-	);
+	// A BulkError's own message lists every failed record: the first failure says it in one line.
+	const failures = (err as { failures?: unknown } | null)?.failures;
+	const first = Array.isArray(failures) && failures.length > 0 ? (failures[0] as unknown) : err;
+	const firstName = errorNames(first)[0] ?? names[0] ?? 'Error';
+	const detail = (innermostMessage(first) || String(first)).slice(0, 200);
+	return new StorageError('failed', `the browser's storage reported an error (${firstName}: ${detail}).`, {
+		action,
+		cause: err
+	});
 }

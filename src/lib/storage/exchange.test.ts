@@ -180,7 +180,9 @@ describe('import refusals write nothing', () => {
 		expect(readImportText(JSON.stringify({ format: RUNS_FORMAT, runs: [] })).rejected[0]?.reason).toMatch(
 			/^runs: holds no runs/
 		);
-		expect(readImportText('{"format":').rejected[0]?.reason).toMatch(/^file: not valid JSON/);
+		expect(readImportText('{"format":').rejected[0]?.reason).toMatch(
+			/^file: is not valid JSON\. Import a runs file/
+		);
 		expect(readImportText('[1,2]').rejected[0]?.index).toBeNull();
 	});
 

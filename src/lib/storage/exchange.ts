@@ -20,7 +20,7 @@ import {
 } from './exchange-format';
 import type { StoredRun } from './records';
 import { buildRun } from './run-record';
-import { getRuns, insertRuns } from './runs-repo';
+import { existingRunIds, getRuns, insertRuns } from './runs-repo';
 
 export { RUNS_FORMAT, MAX_IMPORT_RUNS, type RunsFile, type RunsFileEntry } from './exchange-format';
 
@@ -100,6 +100,8 @@ export interface ImportReport {
 	ids: string[];
 	rejected: ImportRejection[];
 	message: string;
+	/** Refused because the browser's storage is full (the message says what to do). */
+	quota?: boolean;
 }
 
 /** A File, a Blob, or anything with a size and a text() (tests pass fakes). */
@@ -108,25 +110,26 @@ export interface ImportSource {
 	text(): Promise<string>;
 }
 
-type Reader = (data: unknown, now: number) => EntryResult[] | ImportRejection;
+/** A file's runs as they stand in it, before each is validated; or why the whole file is refused. */
+type Reader = (data: unknown) => unknown[] | ImportRejection;
 
-const readRunsFileV1: Reader = (data, now) => {
+const readRunsFileV1: Reader = (data) => {
 	const parsed = v.safeParse(runsFileSchema, data, { abortPipeEarly: true });
 	if (!parsed.success) {
 		const issue = parsed.issues[0];
 		const path = issue ? v.getDotPath(issue) : null;
 		return { index: null, reason: `${path ?? 'file'}: ${issue?.message ?? 'is not a runs file'}` };
 	}
-	return parsed.output.runs.map((raw) => readEntry(raw, now));
+	return parsed.output.runs;
 };
 
-const readScenarioFile: Reader = (data, now) => {
+const readScenarioFile: Reader = (data) => {
 	const checked = validateScenario(data);
 	if (!checked.ok) {
 		const first = checked.errors[0];
 		return { index: 0, reason: `${first?.path ?? 'file'}: ${first?.message ?? 'is not a valid scenario'}` };
 	}
-	return [readEntry({ scenario: checked.scenario }, now)];
+	return [{ scenario: checked.scenario }];
 };
 
 /**
@@ -159,18 +162,17 @@ const refused = (rejected: ImportRejection[], message: string): ImportReport => 
 	message
 });
 
-/** Parses and validates a file's text; writes nothing. */
-export function readImportText(
-	text: string,
-	now: number = Date.now()
-): { runs: StoredRun[]; rejected: ImportRejection[] } {
+/** The file's entries, or why the whole file is refused (its text is not JSON, or not a known format). */
+function fileEntries(text: string): unknown[] | ImportRejection {
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
-	} catch (err) {
+	} catch {
+		// The browser's own parser message ("Unexpected token … in JSON at position …") helps nobody.
 		return {
-			runs: [],
-			rejected: [{ index: null, reason: `file: not valid JSON (${(err as Error).message})` }]
+			index: null,
+			reason:
+				'file: is not valid JSON. Import a runs file (.wa-runs.json) exported from this app, or a scenario file.'
 		};
 	}
 	const format =
@@ -178,54 +180,164 @@ export function readImportText(
 			? (data as { format?: unknown }).format
 			: undefined;
 	const reader = typeof format === 'string' ? READERS.get(format) : undefined;
-	if (!reader) return { runs: [], rejected: [unknownFormat(format)] };
-	const results = reader(data, now);
-	if (!Array.isArray(results)) return { runs: [], rejected: [results] };
+	return reader ? reader(data) : unknownFormat(format);
+}
+
+/** One entry validated; never throws (a name of invisible characters only is refused, not thrown). */
+function checkEntry(raw: unknown, index: number, now: number): EntryResult & { index: number } {
+	try {
+		return { ...readEntry(raw, now), index };
+	} catch (err) {
+		return { ok: false, index, reason: err instanceof Error ? err.message : String(err) };
+	}
+}
+
+type Checked = { runs: StoredRun[]; rejected: ImportRejection[] };
+
+function collect(results: (EntryResult & { index: number })[]): Checked {
 	const runs: StoredRun[] = [];
 	const rejected: ImportRejection[] = [];
-	results.forEach((r, index) => {
+	for (const r of results) {
 		if (r.ok) runs.push(r.run);
-		else rejected.push({ index, name: r.name, reason: r.reason });
-	});
+		else rejected.push({ index: r.index, name: r.name, reason: r.reason });
+	}
 	return { runs, rejected };
 }
 
+/** Parses and validates a file's text; writes nothing. */
+export function readImportText(text: string, now: number = Date.now()): Checked {
+	const entries = fileEntries(text);
+	if (!Array.isArray(entries)) return { runs: [], rejected: [entries] };
+	return collect(entries.map((raw, i) => checkEntry(raw, i, now)));
+}
+
+/** Runs validated per step of an import (each is priced): the page draws in between. */
+export const CHECK_CHUNK = 100;
+
+export type ImportPhase = 'checking' | 'writing';
+
+export interface ImportProgress {
+	phase: ImportPhase;
+	done: number;
+	total: number;
+}
+
+const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** readImportText in steps of CHECK_CHUNK runs, yielding to the page between steps. */
+export async function readImportTextInSteps(
+	text: string,
+	onProgress?: (p: ImportProgress) => void,
+	now: number = Date.now()
+): Promise<Checked> {
+	const entries = fileEntries(text);
+	if (!Array.isArray(entries)) return { runs: [], rejected: [entries] };
+	const results: (EntryResult & { index: number })[] = [];
+	for (let i = 0; i < entries.length; i += CHECK_CHUNK) {
+		const end = Math.min(entries.length, i + CHECK_CHUNK);
+		for (let j = i; j < end; j++) results.push(checkEntry(entries[j], j, now));
+		onProgress?.({ phase: 'checking', done: end, total: entries.length });
+		if (end < entries.length) await nextFrame();
+	}
+	return collect(results);
+}
+
+/** Ends with a full stop, once. */
+const sentence = (s: string): string => (/[.!?]$/.test(s) ? s : `${s}.`);
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** What to do with runs of the file that are already saved here (same run id). */
+export type DuplicateChoice = 'skip' | 'both';
+
+export interface ImportOptions {
+	onProgress?: (p: ImportProgress) => void;
+}
+
+/** A file read and validated, not yet written: `alreadyHere` are the runs saved here before. */
+export interface PreparedImport {
+	runs: StoredRun[];
+	alreadyHere: StoredRun[];
+}
+
 /**
- * Imports a file: size first (before reading it), then JSON, then every run; then all runs in one
- * transaction, or none at all if any run is invalid or the write fails.
+ * Reads and checks a file without writing: size first (before reading it), then JSON, then every
+ * run (in steps). Either a refusal report, or the runs ready to write with those already here.
  */
-export async function importRunsFile(file: ImportSource): Promise<ImportReport> {
+export async function prepareImport(
+	file: ImportSource,
+	options: ImportOptions = {}
+): Promise<{ ok: false; report: ImportReport } | { ok: true; prepared: PreparedImport }> {
+	const no = (report: ImportReport) => ({ ok: false as const, report });
 	if (file.size > MAX_IMPORT_BYTES) {
 		const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-		return refused(
-			[{ index: null, reason: `file: is ${mb(file.size)} MB; the limit is ${mb(MAX_IMPORT_BYTES)} MB` }],
-			`Nothing was imported: the file is larger than ${mb(MAX_IMPORT_BYTES)} MB.`
+		return no(
+			refused(
+				[{ index: null, reason: `file: is ${mb(file.size)} MB; the limit is ${mb(MAX_IMPORT_BYTES)} MB` }],
+				`Nothing was imported: the file is larger than ${mb(MAX_IMPORT_BYTES)} MB.`
+			)
 		);
 	}
 	let text: string;
 	try {
 		text = await file.text();
 	} catch (err) {
-		return refused(
-			[{ index: null, reason: `file: could not be read (${(err as Error).message})` }],
-			'Nothing was imported: the file could not be read.'
+		return no(
+			refused(
+				[{ index: null, reason: `file: could not be read (${(err as Error).message})` }],
+				'Nothing was imported: the file could not be read.'
+			)
 		);
 	}
-	const { runs, rejected } = readImportText(text);
+	const { runs, rejected } = await readImportTextInSteps(text, options.onProgress);
 	if (rejected.length > 0) {
 		const whole = rejected.some((r) => r.index === null);
 		const total = runs.length + rejected.length;
-		return refused(
-			rejected,
-			whole
-				? `Nothing was imported: ${rejected[0]?.reason ?? 'the file is not a runs file'}.`
-				: `Nothing was imported: ${plural(rejected.length, 'run')} of ${total} ${rejected.length === 1 ? 'is' : 'are'} invalid. Imports are all or nothing — fix or remove the invalid ${rejected.length === 1 ? 'run' : 'runs'} and import the file again.`
+		return no(
+			refused(
+				rejected,
+				whole
+					? `Nothing was imported: ${sentence((rejected[0]?.reason ?? 'the file is not a runs file').replace(/^file: /, 'the file '))}`
+					: `Nothing was imported: ${plural(rejected.length, 'run')} of ${total} ${rejected.length === 1 ? 'is' : 'are'} invalid. Imports are all or nothing — fix or remove the invalid ${rejected.length === 1 ? 'run' : 'runs'} and import the file again.`
+			)
 		);
 	}
 	try {
-		const written = await insertRuns(runs);
+		const here = await existingRunIds(runs.map((r) => r.id));
+		return { ok: true, prepared: { runs, alreadyHere: runs.filter((r) => here.has(r.id)) } };
+	} catch (err) {
+		const e = toStorageError(err, 'import the runs');
+		return no(refused([{ index: null, reason: e.reason }], `Nothing was imported: ${e.reason}`));
+	}
+}
+
+/**
+ * Writes a prepared import: all runs in one transaction, or none. Runs already here are skipped, or
+ * kept beside the saved ones (the imported copy gets a new id) — "keep both".
+ */
+export async function commitImport(
+	prepared: PreparedImport,
+	duplicates: DuplicateChoice,
+	options: ImportOptions = {}
+): Promise<ImportReport> {
+	const skip = duplicates === 'skip' ? new Set(prepared.alreadyHere.map((r) => r.id)) : new Set<string>();
+	const runs = prepared.runs.filter((r) => !skip.has(r.id));
+	const skipped = prepared.runs.length - runs.length;
+	const skippedNote = skipped
+		? ` ${plural(skipped, 'run')} already here ${skipped === 1 ? 'was' : 'were'} skipped.`
+		: '';
+	if (runs.length === 0)
+		return {
+			ok: true,
+			imported: [],
+			ids: [],
+			rejected: [],
+			message: `Nothing new to import: ${skipped === 1 ? 'the run in this file is' : `all ${skipped} runs in this file are`} already here.`
+		};
+	try {
+		const written = await insertRuns(runs, (p) =>
+			options.onProgress?.({ phase: 'writing', done: p.written, total: p.total })
+		);
 		const renamed = written.filter((w, i) => w.id !== runs[i]?.id).length;
 		return {
 			ok: true,
@@ -234,12 +346,26 @@ export async function importRunsFile(file: ImportSource): Promise<ImportReport> 
 			rejected: [],
 			message:
 				`Imported ${plural(written.length, 'run')}.` +
+				skippedNote +
 				(renamed
 					? ` ${plural(renamed, 'run')} already existed here; the imported ${renamed === 1 ? 'copy was' : 'copies were'} added beside ${renamed === 1 ? 'it' : 'them'}.`
 					: '')
 		};
 	} catch (err) {
 		const e = toStorageError(err, 'import the runs');
-		return refused([{ index: null, reason: e.reason }], `Nothing was imported: ${e.reason}`);
+		return {
+			...refused([{ index: null, reason: e.reason }], `Nothing was imported: ${e.reason}`),
+			quota: e.kind === 'quota'
+		};
 	}
+}
+
+/** prepareImport then commitImport: runs already here are kept beside the saved ones unless told. */
+export async function importRunsFile(
+	file: ImportSource,
+	options: ImportOptions & { duplicates?: DuplicateChoice } = {}
+): Promise<ImportReport> {
+	const p = await prepareImport(file, options);
+	if (!p.ok) return p.report;
+	return commitImport(p.prepared, options.duplicates ?? 'both', options);
 }

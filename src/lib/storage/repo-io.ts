@@ -7,7 +7,8 @@
 import type { Scenario } from '$lib/domain/scenario';
 import { getDb, noteWriteResult } from './availability';
 import type { SandboxDb } from './db';
-import { StorageError, toStorageError } from './errors';
+import { REASONS, StorageError, errorNames, toStorageError } from './errors';
+import { looksFull } from './quota';
 
 export async function read<T>(action: string, fn: (db: SandboxDb) => Promise<T>): Promise<T> {
 	try {
@@ -29,10 +30,23 @@ export async function write<T>(action: string, fn: (db: SandboxDb) => Promise<T>
 		noteWriteResult(null);
 		return result;
 	} catch (e) {
-		const err = toStorageError(e, action);
+		const err = await classifyWriteError(e, action);
 		noteWriteResult(err);
 		throw err;
 	}
+}
+
+/** Names under which browsers report a write that was cut short (Chromium often hides the quota). */
+const VAGUE = ['AbortError', 'BulkError', 'UnknownError'];
+
+/**
+ * A write error in words. A vague abort while the site is at its quota is "storage is full": Chromium
+ * may abort a large transaction with no QuotaExceededError anywhere in Dexie's error.
+ */
+export async function classifyWriteError(e: unknown, action: string): Promise<StorageError> {
+	const err = toStorageError(e, action);
+	if (err.kind !== 'failed' || !errorNames(e).some((n) => VAGUE.includes(n))) return err;
+	return (await looksFull()) ? new StorageError('quota', REASONS.quota, { action, cause: e }) : err;
 }
 
 /** Stored JSON back to a scenario (written by this app, so trusted; a damaged record says so). */

@@ -8,6 +8,7 @@
 import type { SandboxDb } from './db';
 import { StorageError } from './errors';
 import type { RunRecord, ScenarioRecord, StoredRun } from './records';
+import { ensureRoom, requestPersistence } from './quota';
 import { parseStored, read, write } from './repo-io';
 import {
 	MAX_NAME_LENGTH,
@@ -28,7 +29,10 @@ export type UpdateRunInput = Partial<SaveRunInput>;
 const newId = (): string => crypto.randomUUID();
 
 async function putRun(db: SandboxDb, run: StoredRun): Promise<void> {
-	const { meta, body } = splitRun(run);
+	await putParts(db, splitRun(run));
+}
+
+async function putParts(db: SandboxDb, { meta, body }: ReturnType<typeof splitRun>): Promise<void> {
 	await db.transaction('rw', db.runs, db.scenarios, db.meta, async () => {
 		// Issued together: IndexedDB runs them in this order (the catalog counts after the put),
 		// without a round trip between the small writes and the large scenario.
@@ -38,11 +42,18 @@ async function putRun(db: SandboxDb, run: StoredRun): Promise<void> {
 
 export function saveRun(input: SaveRunInput): Promise<RunRecord> {
 	return write('save the run', async (db) => {
-		const run = buildRun(input, newId(), Date.now());
-		await putRun(db, run);
-		return splitRun(run).meta;
+		const parts = splitRun(buildRun(input, newId(), Date.now()));
+		await ensureRoom(parts.body.json.length, 'save the run');
+		await putParts(db, parts);
+		// The first saved run asks the browser to keep the site's data when the disk runs low.
+		void requestPersistence();
+		return parts.meta;
 	});
 }
+
+/** A lower bound of a scenario's stored size, without serialising it (checked before big saves). */
+const approxBytes = (scenario: { events: readonly unknown[] } | undefined): number =>
+	scenario ? scenario.events.length * 120 : 0;
 
 /** The revision a run record is at (0 for runs saved before revisions existed). */
 export const revisionOf = (run: Pick<RunRecord, 'revision'>): number => run.revision ?? 0;
@@ -58,6 +69,7 @@ export function updateRun(
 	options: { expectedRevision?: number } = {}
 ): Promise<RunRecord> {
 	return write('save the run', async (db) => {
+		await ensureRoom(approxBytes(patch.scenario), 'save the run');
 		const saved = await db.transaction('rw', db.runs, db.scenarios, db.meta, async () => {
 			const old = await getIn(db, id);
 			if (!old)
@@ -108,9 +120,11 @@ async function copyName(db: SandboxDb, name: string): Promise<string> {
 export function saveAsCopy(input: SaveRunInput): Promise<RunRecord> {
 	return write('save a copy', async (db) => {
 		const name = await copyName(db, cleanName(input.name ?? input.scenario.name));
-		const run = buildRun({ ...input, name }, newId(), Date.now());
-		await putRun(db, run);
-		return splitRun(run).meta;
+		const parts = splitRun(buildRun({ ...input, name }, newId(), Date.now()));
+		await ensureRoom(parts.body.json.length, 'save a copy');
+		await putParts(db, parts);
+		void requestPersistence();
+		return parts.meta;
 	});
 }
 
@@ -189,31 +203,76 @@ export function getRuns(ids?: readonly string[]): Promise<StoredRun[]> {
 	);
 }
 
-/**
- * Writes all the runs or none (one transaction). A run whose id is taken gets a new id: an import
- * never overwrites a run already saved. Returns the runs as written.
- */
-export function insertRuns(runs: readonly StoredRun[]): Promise<RunRecord[]> {
-	return write('import the runs', (db) =>
-		db.transaction('rw', db.runs, db.scenarios, db.meta, async () => {
-			const taken = new Set(
+/** Which of these ids are already saved here. */
+export function existingRunIds(ids: readonly string[]): Promise<Set<string>> {
+	return read(
+		'read the runs',
+		async (db) =>
+			new Set(
 				await db.runs
 					.where('id')
-					.anyOf(runs.map((r) => r.id))
+					.anyOf([...ids])
 					.primaryKeys()
-			);
-			const written = runs.map((r) => {
-				const id = taken.has(r.id) ? newId() : r.id;
-				taken.add(id);
-				return splitRun({ ...r, id });
+			)
+	);
+}
+
+/** Records written per step of an import: the page draws (and the progress bar moves) in between. */
+export const IMPORT_CHUNK = 250;
+
+export interface InsertProgress {
+	written: number;
+	total: number;
+}
+
+/**
+ * Writes all the runs or none (one transaction, in chunks of IMPORT_CHUNK so the page stays
+ * responsive). A run whose id is taken gets a new id: an import never overwrites a run already
+ * saved. The room is checked first (a library that cannot fit is refused before any write).
+ * Returns the runs as written.
+ */
+export function insertRuns(
+	runs: readonly StoredRun[],
+	onProgress?: (p: InsertProgress) => void
+): Promise<RunRecord[]> {
+	const parts = runs.map(splitRun);
+	// Before write(): a library refused for lack of room is not a failed write (smaller ones may fit).
+	const room = ensureRoom(
+		parts.reduce((n, p) => n + p.body.json.length + p.meta.notes.length + 600, 0),
+		'import the runs'
+	);
+	return room.then(() =>
+		write('import the runs', async (db) => {
+			const metas = await db.transaction('rw', db.runs, db.scenarios, db.meta, async () => {
+				const taken = new Set(
+					await db.runs
+						.where('id')
+						.anyOf(parts.map((p) => p.meta.id))
+						.primaryKeys()
+				);
+				const written = parts.map(({ meta, body }) => {
+					if (!taken.has(meta.id)) {
+						taken.add(meta.id);
+						return { meta, body };
+					}
+					const id = newId();
+					taken.add(id);
+					return { meta: { ...meta, id }, body: { ...body, id } };
+				});
+				for (let i = 0; i < written.length; i += IMPORT_CHUNK) {
+					const chunk = written.slice(i, i + IMPORT_CHUNK);
+					await db.runs.bulkAdd(chunk.map((w) => w.meta));
+					await db.scenarios.bulkAdd(chunk.map((w) => w.body));
+					onProgress?.({ written: i + chunk.length, total: written.length });
+				}
+				await updateCatalog(
+					db,
+					written.map((w) => w.meta)
+				);
+				return written.map((w) => w.meta);
 			});
-			await db.runs.bulkAdd(written.map((w) => w.meta));
-			await db.scenarios.bulkAdd(written.map((w) => w.body));
-			await updateCatalog(
-				db,
-				written.map((w) => w.meta)
-			);
-			return written.map((w) => w.meta);
+			void requestPersistence();
+			return metas;
 		})
 	);
 }

@@ -42,7 +42,7 @@ describe('/runs', () => {
 		expect(document.querySelector('img')).toBeNull();
 		const alpha = rows()[1]!;
 		expect(alpha).toHaveTextContent('Indonesia');
-		expect(alpha).toHaveTextContent('cbp-2023-06');
+		expect(alpha).toHaveTextContent('Conversation-based, 4 categories (June 2023)');
 		expect(alpha).toHaveTextContent('0.0711 USD');
 		expect(within(alpha).getByTestId('open-run')).toHaveAttribute(
 			'href',
