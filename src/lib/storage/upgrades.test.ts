@@ -113,6 +113,7 @@ describe('a real version-1 database opened by the current app', () => {
 			'autosave',
 			'forecastResults',
 			'forecasts',
+			'importedLogs',
 			'meta',
 			'runs',
 			'scenarios',

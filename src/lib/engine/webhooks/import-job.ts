@@ -1,18 +1,19 @@
 /**
  * Importing one file into the analytics page (run in src/lib/workers/log-import.worker.ts): a
- * webhook log read in slices (NDJSON streamed line by line; one JSON document read whole), fed to
- * LogReader, reconciled, its usage summed per day; or Meta's `pricing_analytics` export, summed.
+ * webhook log streamed as bytes (ingest.ts: NDJSON line by line, a JSON array element by element,
+ * only a lone pretty-printed document read whole) into the compact reader, reconciled and its usage
+ * summed per day on the bulk path (bulk-reconcile.ts); or Meta's `pricing_analytics` export, summed.
  * Only the report goes back: counts, the first mismatches, small per-day rows, and the scenarios of
  * the first mismatches' recipients — never the statuses themselves.
  */
 import type { Scenario } from '$lib/domain/scenario';
 import { analyticsTotals, type AnalyticsTotals } from './analytics-export';
-import { detectLayout, LineSplitter, readLine } from './lines';
-import { LogReader } from './parse';
-import { reconcile, type Reconciliation } from './reconcile';
-import { logUsage, mismatchRecipients, scenarioUsageRows, type UsageRow } from './usage';
+import { reconcileCompact } from './bulk-reconcile';
+import { CompactLogReader } from './compact-log';
+import { LogIngest } from './ingest';
+import type { Reconciliation } from './reconcile';
+import { scenarioUsageRows, type UsageRow } from './usage';
 
-export const SLICE_BYTES = 1 << 20;
 /** An export larger than this is not read as one document. */
 const ANALYTICS_MAX_BYTES = 64 << 20;
 
@@ -80,6 +81,61 @@ export interface JobHooks {
 
 const yieldNow = () => new Promise<void>((r) => setTimeout(r, 0));
 
+/** Reads the chunks of a byte stream (a File's in the worker, a file's in the CLI). */
+export type ByteChunks = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
+
+async function* chunksOf(source: ByteChunks): AsyncGenerator<Uint8Array> {
+	if (Symbol.asyncIterator in source) {
+		for await (const c of source as AsyncIterable<Uint8Array>) yield c;
+		return;
+	}
+	const reader = (source as ReadableStream<Uint8Array>).getReader();
+	try {
+		for (;;) {
+			const { value, done } = await reader.read();
+			if (done) return;
+			yield value;
+		}
+	} finally {
+		reader.releaseLock();
+	}
+}
+
+/**
+ * A webhook log streamed into the compact reader: bytes in, no status kept as an object. Progress
+ * every `every` ms (with a turn of the event loop, so a cancel can land); throws Cancelled.
+ */
+export async function readLog(
+	source: ByteChunks,
+	total: number,
+	hooks: JobHooks
+): Promise<{ reader: CompactLogReader; ingest: LogIngest }> {
+	const now = hooks.now ?? (() => performance.now());
+	const every = hooks.every ?? 100;
+	const started = now();
+	let last = started;
+	const reader = new CompactLogReader();
+	const ingest = new LogIngest(reader);
+	for await (const chunk of chunksOf(source)) {
+		if (hooks.cancelled()) throw new Cancelled('cancelled');
+		ingest.push(chunk);
+		if (now() - last >= every) {
+			last = now();
+			const elapsed = (last - started) / 1000;
+			hooks.progress({
+				bytes: ingest.bytes,
+				total,
+				statuses: reader.statusCount,
+				statusesPerSecond: elapsed > 0 ? reader.statusCount / elapsed : 0,
+				phase: 'reading'
+			});
+			await yieldNow();
+		}
+	}
+	ingest.end();
+	return { reader, ingest };
+}
+
 export async function importFile(
 	file: Blob,
 	name: string,
@@ -87,72 +143,25 @@ export async function importFile(
 	hooks: JobHooks
 ): Promise<ImportReport> {
 	const now = hooks.now ?? (() => performance.now());
-	const every = hooks.every ?? 100;
 	const started = now();
-	let last = started;
-	const reader = new LogReader();
 	const total = file.size;
-	const report = (bytes: number, phase: ImportProgress['phase']) => {
-		const s = reader.log.statuses.length;
-		const elapsed = (now() - started) / 1000;
-		hooks.progress({ bytes, total, statuses: s, statusesPerSecond: elapsed > 0 ? s / elapsed : 0, phase });
-	};
 	const check = () => {
 		if (hooks.cancelled()) throw new Cancelled('cancelled');
 	};
-
-	const head = new TextDecoder('utf-8').decode(await file.slice(0, SLICE_BYTES).arrayBuffer(), {
-		stream: true
-	});
-	if (head.trim() === '') throw new ImportError(`${name} is empty.`);
-	const layout = detectLayout(head, total <= SLICE_BYTES);
-	const splitter = new LineSplitter();
-	const onLine = (text: string, line: number) => readLine(reader, text, line);
-	if (layout === 'ndjson') {
-		const decoder = new TextDecoder('utf-8');
-		for (let offset = 0; offset < total; offset += SLICE_BYTES) {
-			check();
-			const buf = await file.slice(offset, offset + SLICE_BYTES).arrayBuffer();
-			splitter.push(decoder.decode(buf, { stream: offset + SLICE_BYTES < total }), onLine);
-			if (now() - last >= every) {
-				last = now();
-				report(Math.min(total, offset + SLICE_BYTES), 'reading');
-				await yieldNow();
+	check();
+	const { reader, ingest } = await readLog(file.stream(), total, hooks);
+	if (ingest.empty) throw new ImportError(`${name} is empty.`);
+	if (reader.recognised === 0) {
+		// Maybe Meta's pricing_analytics export (one JSON document, read whole: it is small).
+		let whole = ingest.documentValue;
+		if (whole === undefined && total <= ANALYTICS_MAX_BYTES)
+			try {
+				whole = JSON.parse((await file.text()).replace(/^\uFEFF/, ''));
+			} catch {
+				whole = undefined;
 			}
-		}
-		splitter.end(onLine);
-	} else {
-		const text = (await file.text()).replace(/^\uFEFF/, '');
-		check();
-		let whole: unknown;
-		try {
-			whole = JSON.parse(text);
-		} catch {
-			whole = undefined;
-		}
-		if (whole !== undefined) {
-			reader.add(whole, 1);
-			if (reader.recognised === 0) {
-				const totals = analyticsTotals(whole);
-				if (totals.points > 0) return { kind: 'analytics', name, bytes: total, totals };
-			}
-		} else {
-			splitter.push(text, onLine);
-			splitter.end(onLine);
-		}
-	}
-	if (reader.recognised === 0 && layout === 'ndjson' && total <= ANALYTICS_MAX_BYTES) {
-		// A one-line JSON document: maybe Meta's pricing_analytics export.
-		let whole: unknown;
-		try {
-			whole = JSON.parse((await file.text()).replace(/^\uFEFF/, ''));
-		} catch {
-			whole = undefined;
-		}
 		const totals = whole === undefined ? null : analyticsTotals(whole);
 		if (totals && totals.points > 0) return { kind: 'analytics', name, bytes: total, totals };
-	}
-	if (reader.recognised === 0)
 		throw new ImportError(
 			`${name} is not a WhatsApp webhook log (nor a pricing_analytics export): no status or message objects in it` +
 				(reader.log.malformed[0]
@@ -160,34 +169,39 @@ export async function importFile(
 					: '') +
 				'.'
 		);
-	report(total, 'reconciling');
+	}
+	const statuses = reader.statusCount;
+	const elapsed = (now() - started) / 1000;
+	hooks.progress({
+		bytes: total,
+		total,
+		statuses,
+		statusesPerSecond: elapsed > 0 ? statuses / elapsed : 0,
+		phase: 'reconciling'
+	});
 	await yieldNow();
 	check();
+	const bulk = reconcileCompact(reader, timezone);
 	const log = reader.log;
-	const reconciliation = reconcile(log, timezone);
-	check();
-	const usage = logUsage(log, timezone, mismatchRecipients(reconciliation));
 	const ms = now() - started;
-	const phones = new Set<string>();
-	for (const s of log.statuses) if (s.phoneNumberId) phones.add(s.phoneNumberId);
 	return {
 		kind: 'log',
 		name,
 		bytes: total,
 		timezone,
-		statuses: log.statuses.length,
-		inbound: log.inbound.length,
+		statuses,
+		inbound: reader.inboundTotal,
 		duplicates: log.duplicates,
 		malformed: log.malformed,
 		malformedCount: log.malformedCount,
 		unknownValues: log.unknownValues,
-		reconciliation,
-		usage: usage.rows,
-		currency: usage.currency,
-		scenarios: usage.scenarios,
-		phones: [...phones].sort(),
+		reconciliation: bulk.reconciliation,
+		usage: bulk.usage,
+		currency: bulk.currency,
+		scenarios: bulk.scenarios,
+		phones: bulk.phones,
 		ms,
-		statusesPerSecond: ms > 0 ? log.statuses.length / (ms / 1000) : 0
+		statusesPerSecond: ms > 0 ? statuses / (ms / 1000) : 0
 	};
 }
 

@@ -22,14 +22,14 @@ export type BilledCategory =
 	| 'group_utility'
 	| 'group_service';
 
-const STATUSES: readonly string[] = ['sent', 'delivered', 'read', 'played', 'failed'];
+export const STATUSES: readonly string[] = ['sent', 'delivered', 'read', 'played', 'failed'];
 const TYPES: readonly string[] = [
 	'regular',
 	'free_customer_service',
 	'free_entry_point',
 	'free_group_customer_service'
 ];
-const CATEGORIES: readonly string[] = [
+export const CATEGORIES: readonly string[] = [
 	'marketing',
 	'marketing_lite',
 	'utility',
@@ -107,6 +107,25 @@ export class LogReader {
 	private seen = new Set<string>();
 	/** Anything that looked like a webhook at all: a file with none is not a webhook log. */
 	recognised = 0;
+	/** Statuses kept (after deduplication). */
+	statusCount = 0;
+
+	/** Whether this message id already had this status (dedupe); records it otherwise. */
+	protected seenBefore(id: string, status: StatusRecord['status']): boolean {
+		const key = `${id}|${status}`;
+		if (this.seen.has(key)) return true;
+		this.seen.add(key);
+		return false;
+	}
+
+	/** Where a status goes once read: here a list of records; the import keeps them compactly. */
+	protected keepStatus(record: StatusRecord): void {
+		this.log.statuses.push(record);
+	}
+
+	protected keepInbound(record: InboundRecord): void {
+		this.log.inbound.push(record);
+	}
 
 	private unknown(field: string, value: unknown): 'unknown' {
 		const key = `${field}=${String(value).slice(0, 40)}`;
@@ -159,12 +178,10 @@ export class LogReader {
 		this.recognised++;
 		const raw = str(s.status) ?? '';
 		const status = STATUSES.includes(raw) ? (raw as StatusValue) : this.unknown('status', raw);
-		const key = `${id}|${status}`;
-		if (this.seen.has(key)) {
+		if (this.seenBefore(id, status)) {
 			this.log.duplicates++;
 			return;
 		}
-		this.seen.add(key);
 		const category = (x: unknown) => {
 			const c = (str(x) ?? '').replace('authentication-international', 'authentication_international');
 			return CATEGORIES.includes(c) ? (c as BilledCategory) : this.unknown('category', x);
@@ -203,7 +220,8 @@ export class LogReader {
 					.map((e) => (isObject(e) && typeof e.code === 'number' ? e.code : NaN))
 					.filter((n) => !Number.isNaN(n))
 			: [];
-		this.log.statuses.push({ id, status, at, recipient, phoneNumberId, pricing, conversation, errorCodes });
+		this.statusCount++;
+		this.keepStatus({ id, status, at, recipient, phoneNumberId, pricing, conversation, errorCodes });
 	}
 
 	private inbound(m: unknown, line: number, phoneNumberId: string | null): void {
@@ -213,7 +231,7 @@ export class LogReader {
 		if (!from || at === null)
 			return this.bad(line, `an inbound message without ${!from ? 'from' : 'a Unix timestamp'}`);
 		this.recognised++;
-		this.log.inbound.push({ from, at, referral: isObject(m.referral), phoneNumberId });
+		this.keepInbound({ from, at, referral: isObject(m.referral), phoneNumberId });
 	}
 }
 

@@ -8,7 +8,9 @@
 import { validateRecipient } from '$lib/domain/markets';
 import type { Scenario, ScenarioEvent, TemplateCategory } from '$lib/domain/scenario';
 import type { Micros } from '$lib/domain/units';
+import type { RateCategory } from '$lib/domain/rate-card';
 import type { Ledger, LedgerMessage } from '../ledger';
+import type { Outcome } from '../rules';
 import { priceScenario } from '../price';
 import type { BilledCategory, InboundRecord, ParsedLog, StatusRecord } from './parse';
 
@@ -129,46 +131,77 @@ function eventOf(m: LoggedMessage): ScenarioEvent | null {
 	return null;
 }
 
-function explain(m: LoggedMessage, p: LedgerMessage): { kind: MismatchKind; reason: string } | null {
+/** What the rules predicted for a message: what a mismatch is judged on. */
+export interface Predicted {
+	outcome: Outcome;
+	code: string;
+	unpriced: boolean;
+	/** The rate's category when a rate was found. */
+	rateCategory: RateCategory | null;
+}
+
+const BILLED_BUT_FREE: Record<string, string> = {
+	in_free_entry_point: 'billed though inside a free entry point',
+	free_entry_point_opened: 'billed though this reply opened a free entry point',
+	utility_in_service_window:
+		'billed though a utility template inside the customer service window is free under these rules',
+	service_message_free:
+		'billed though free-form replies inside the service window are free under these rules',
+	in_open_conversation: 'billed though a conversation of this category was already open',
+	free_form_in_open_conversation: 'billed though a conversation was already open',
+	service_conversation_free: 'billed though service conversations are free since 1 Nov 2024',
+	service_free_tier:
+		'billed though the month’s free service conversations were not used up (or the log starts mid-month)',
+	not_delivered: 'billed though the log shows it failed',
+	us_marketing_paused: 'billed though marketing to US numbers is paused'
+};
+
+/**
+ * A message's billing beside the prediction: null when they agree, else the kind of mismatch and
+ * its explanation in words. `ledgerReason` gives the ledger's sentence for the message; it is
+ * called only when the explanation quotes it (the bulk path makes sentences only for kept ones).
+ */
+export function explainMismatch(
+	category: LoggedMessage['category'],
+	billed: boolean | null,
+	p: Predicted,
+	ledgerReason: () => string
+): { kind: MismatchKind; reason: () => string } | null {
 	const predictedCharged = p.outcome === 'charged';
-	if (m.billed === true && !predictedCharged) {
-		const why: Record<string, string> = {
-			in_free_entry_point: 'billed though inside a free entry point',
-			free_entry_point_opened: 'billed though this reply opened a free entry point',
-			utility_in_service_window:
-				'billed though a utility template inside the customer service window is free under these rules',
-			service_message_free:
-				'billed though free-form replies inside the service window are free under these rules',
-			in_open_conversation: 'billed though a conversation of this category was already open',
-			free_form_in_open_conversation: 'billed though a conversation was already open',
-			service_conversation_free: 'billed though service conversations are free since 1 Nov 2024',
-			service_free_tier:
-				'billed though the month’s free service conversations were not used up (or the log starts mid-month)',
-			not_delivered: 'billed though the log shows it failed',
-			us_marketing_paused: 'billed though marketing to US numbers is paused'
-		};
+	if (billed === true && !predictedCharged)
 		return {
 			kind: 'billed_but_free',
-			reason: `${why[p.code] ?? 'billed though the rules say free'}: ${p.reason}`
+			reason: () => `${BILLED_BUT_FREE[p.code] ?? 'billed though the rules say free'}: ${ledgerReason()}`
 		};
-	}
-	if (m.billed === false && predictedCharged)
+	if (billed === false && predictedCharged)
 		return {
 			kind: 'free_but_charged',
-			reason: `not billed though the rules charge it — a customer message or free entry point missing from the log, or a free tier: ${p.reason}`
+			reason: () =>
+				`not billed though the rules charge it — a customer message or free entry point missing from the log, or a free tier: ${ledgerReason()}`
 		};
-	if (p.unpriced) return { kind: 'unpriced', reason: `no rate known to predict the cost: ${p.reason}` };
+	if (p.unpriced)
+		return { kind: 'unpriced', reason: () => `no rate known to predict the cost: ${ledgerReason()}` };
 	if (
-		m.category === 'authentication_international' &&
-		p.rate &&
-		p.rate.category !== 'authentication_international'
+		category === 'authentication_international' &&
+		p.rateCategory &&
+		p.rateCategory !== 'authentication_international'
 	)
 		return {
 			kind: 'category',
-			reason:
+			reason: () =>
 				'billed as authentication-international, predicted as authentication: set the business’s authentication-international eligibility and primary country'
 		};
 	return null;
+}
+
+function explain(m: LoggedMessage, p: LedgerMessage): { kind: MismatchKind; reason: string } | null {
+	const found = explainMismatch(
+		m.category,
+		m.billed,
+		{ outcome: p.outcome, code: p.code, unpriced: p.unpriced, rateCategory: p.rate?.category ?? null },
+		() => p.reason
+	);
+	return found && { kind: found.kind, reason: found.reason() };
 }
 
 /** Reconciles a parsed log; `timezone` is the business account's zone (dates, regimes, months). */
