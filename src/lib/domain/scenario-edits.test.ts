@@ -22,6 +22,7 @@ const draft = (d: Partial<EventDraft>): EventDraft => ({
 	kind: 'customer_message',
 	category: 'marketing',
 	text: '',
+	caption: '',
 	delivered: true,
 	...d
 });
@@ -78,6 +79,7 @@ describe('scenario edits are pure and immutable', () => {
 			kind: 'template',
 			category: 'utility',
 			text: 'Order shipped',
+			caption: '',
 			delivered: false
 		});
 	});

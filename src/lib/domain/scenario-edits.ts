@@ -24,6 +24,8 @@ export interface EventDraft {
 	/** Used when kind is 'template'. */
 	category: TemplateCategory;
 	text: string;
+	/** A caption shown when the replay reaches the event (a demo's narration); empty for none. */
+	caption: string;
 	/** False marks a business message or template that failed to deliver. */
 	delivered: boolean;
 }
@@ -32,13 +34,17 @@ export const DEFAULT_DRAFT: EventDraft = {
 	kind: 'customer_message',
 	category: 'marketing',
 	text: '',
+	caption: '',
 	delivered: true
 };
 
 /** The scenario event a draft describes, at an instant written with the scenario zone's offset. */
 export function buildEvent(draft: EventDraft, at: EpochMs, timeZone: string): ScenarioEvent {
 	const when = isoInZone(at, timeZone);
-	const text = draft.text.trim() ? { text: draft.text.trim().slice(0, 500) } : {};
+	const text = {
+		...(draft.text.trim() ? { text: draft.text.trim().slice(0, 500) } : {}),
+		...(draft.caption.trim() ? { caption: draft.caption.trim().slice(0, 500) } : {})
+	};
 	const failed = draft.delivered ? {} : { delivered: false };
 	switch (draft.kind) {
 		case 'customer_message':
@@ -57,6 +63,7 @@ export function buildEvent(draft: EventDraft, at: EpochMs, timeZone: string): Sc
 /** The editor's view of an existing event. */
 export function draftOf(event: ScenarioEvent): EventDraft {
 	const text = event.text ?? '';
+	const caption = event.caption ?? '';
 	if (event.type === 'customer_message') {
 		const kind: EventKind =
 			event.entry_point === 'ctwa_ad'
@@ -64,12 +71,12 @@ export function draftOf(event: ScenarioEvent): EventDraft {
 				: event.entry_point === 'page_cta'
 					? 'customer_page_cta'
 					: 'customer_message';
-		return { kind, category: 'marketing', text, delivered: true };
+		return { kind, category: 'marketing', text, caption, delivered: true };
 	}
 	const delivered = event.delivered !== false;
 	if (event.type === 'business_message')
-		return { kind: 'business_message', category: 'marketing', text, delivered };
-	return { kind: 'template', category: event.category, text, delivered };
+		return { kind: 'business_message', category: 'marketing', text, caption, delivered };
+	return { kind: 'template', category: event.category, text, caption, delivered };
 }
 
 const withEvents = (s: Scenario, events: ScenarioEvent[]): Scenario => ({ ...s, events });

@@ -46,6 +46,8 @@ const countryCode = v.pipe(
 	)
 );
 const note = v.optional(v.pipe(v.string(), v.maxLength(500, 'must be at most 500 characters')));
+/** A caption on the event, shown when the replay reaches it (a salesperson's narration); optional, so older files stay valid. */
+const caption = note;
 const delivered = v.optional(v.boolean('must be true or false'));
 const count = v.pipe(
 	v.number('must be a number'),
@@ -57,20 +59,23 @@ const customerMessage = v.strictObject({
 	at: instant,
 	type: v.literal('customer_message'),
 	entry_point: v.optional(v.picklist(ENTRY_POINTS, `must be one of ${ENTRY_POINTS.join(', ')}`)),
-	text: note
+	text: note,
+	caption
 });
 const businessMessage = v.strictObject({
 	at: instant,
 	type: v.literal('business_message'),
 	delivered,
-	text: note
+	text: note,
+	caption
 });
 const template = v.strictObject({
 	at: instant,
 	type: v.literal('template'),
 	category: v.picklist(TEMPLATE_CATEGORIES, `must be one of ${TEMPLATE_CATEGORIES.join(', ')}`),
 	delivered,
-	text: note
+	text: note,
+	caption
 });
 const event = v.variant(
 	'type',

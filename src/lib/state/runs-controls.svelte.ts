@@ -14,6 +14,7 @@ import { backupDraft, dropBackup, slotOf } from '$lib/storage/draft-slots';
 import { onRunChange } from '$lib/storage/run-events';
 import { getRun, revisionOf, saveAsCopy, saveRun, updateRun } from '$lib/storage/runs-repo';
 import { LONG_LINK_CHARS, shareUrl } from '$lib/storage/share-link';
+import { encodeShareView, type ShareView } from '$lib/storage/share-view';
 import type { SandboxSession } from './sandbox-session.svelte';
 import { StorageStatusRune, messageOf } from './runs-storage.svelte';
 
@@ -303,9 +304,12 @@ export class RunControlsState {
 		}
 	}
 
-	/** Builds the share link, copies it if the browser lets us, and keeps it for the text field. */
-	async share(location: { origin: string; pathname: string }): Promise<void> {
-		const url = shareUrl(location, this.session.scenario);
+	/**
+	 * Builds the share link (with the view fields given), copies it if the browser lets us, and keeps
+	 * it for the text field.
+	 */
+	async share(location: { origin: string; pathname: string }, view: ShareView = {}): Promise<void> {
+		const url = shareUrl(location, this.session.scenario) + encodeShareView(view);
 		this.shareLink = url;
 		const long =
 			url.length > LONG_LINK_CHARS

@@ -11,6 +11,7 @@ import { MACHINE_PATH_MAX_EVENTS, pathFor } from '$lib/engine/price';
 import { replay } from '$lib/engine/replay';
 import { BulkPricer } from './bulk-pricer';
 import { stateAt, type StateAt } from '$lib/engine/state-at';
+import { captionsOf, narratedOriginal, nextStop, stepStops, type Caption } from '$lib/engine/captions';
 
 const HISTORY_LIMIT = 200;
 export { MACHINE_PATH_MAX_EVENTS };
@@ -41,6 +42,31 @@ export class SandboxSession {
 	timed: TimedEvent[] = $derived(timedEvents(this.scenario));
 	/** From the first event to the last instant anything is still open: where playback runs. */
 	span: { start: EpochMs; end: EpochMs } = $derived(spanOf(this.timed, this.ledger));
+	/** The scenario as opened (a load replaces it): what its narration is checked against after edits. */
+	private opened = $state.raw<Scenario>(null as unknown as Scenario);
+	/** The scenario the narration was written for, priced (null: no narration, or too large to price twice). */
+	private original = $derived.by(() => {
+		const scenario = this.current;
+		if (!scenario.narration?.length) return null;
+		const o = narratedOriginal(scenario, this.opened);
+		if (o === scenario) return { scenario: o, ledger: this.ledger };
+		if (pathFor(o) !== 'machines') return null;
+		// Priced once per original, not on every edit (a plain field: a cache, not state).
+		if (this.pricedOriginal?.scenario !== o) this.pricedOriginal = { scenario: o, ledger: replay(o) };
+		return this.pricedOriginal;
+	});
+	private pricedOriginal: { scenario: Scenario; ledger: Ledger } | null = null;
+	/** Captions in time order: narration (flagged once it no longer matches) and event notes. */
+	captions: Caption[] = $derived(
+		captionsOf(this.current, this.timed, this.ledger, this.ledgerIsCurrent ? this.original : null)
+	);
+	/** Where "Previous / Next event" stop: every event and every caption. */
+	private stops: EpochMs[] = $derived(stepStops(this.timed, this.captions));
+	/** The scenario differs from the one its narration was written for (shown as "edited"). */
+	get edited(): boolean {
+		const o = this.original;
+		return o !== null && o.scenario !== this.current;
+	}
 	private past = $state.raw<Scenario[]>([]);
 	private future = $state.raw<Scenario[]>([]);
 
@@ -100,6 +126,7 @@ export class SandboxSession {
 
 	constructor(scenario: Scenario, runId: string | null = null) {
 		this.scenario = scenario;
+		this.opened = scenario;
 		this.runId = runId;
 		this.playhead = firstInstant(scenario);
 	}
@@ -123,6 +150,7 @@ export class SandboxSession {
 	/** Loads another scenario (open a run, a use case): no undo across loads. */
 	load(scenario: Scenario, runId: string | null = null): void {
 		this.scenario = scenario;
+		this.opened = scenario;
 		this.runId = runId;
 		this.past = [];
 		this.future = [];
@@ -159,11 +187,21 @@ export class SandboxSession {
 		this.selected = index;
 	}
 
-	/** The next (+1) or previous (−1) event strictly after / before the playhead, selected. */
+	/**
+	 * To the next (+1) or previous (−1) moment strictly after / before the playhead: an event (then
+	 * selected) or a caption's instant, so stepping reaches every caption.
+	 */
 	step(direction: 1 | -1): void {
-		const t = this.playhead;
-		const target = direction > 0 ? this.timed.find((e) => e.t > t) : this.timed.findLast((e) => e.t < t);
-		if (target) this.goToEvent(target.index);
+		const t = nextStop(this.stops, this.playhead, direction);
+		if (t === null) return;
+		const event = this.timed.find((e) => e.t === t);
+		if (event) this.goToEvent(event.index);
+		else this.playhead = t;
+	}
+
+	/** Whether step(direction) goes anywhere: Next is disabled at the last moment, Previous at the first. */
+	canStep(direction: 1 | -1): boolean {
+		return nextStop(this.stops, this.playhead, direction) !== null;
 	}
 
 	private clampSelection(): void {

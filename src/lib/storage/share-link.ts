@@ -7,6 +7,7 @@
 import LZString from 'lz-string';
 import { describeScenarioError, validateScenario, type Scenario } from '$lib/domain/scenario';
 import { decompressUriSafeBounded, TOO_LARGE } from './lz-bounded';
+import { splitShareFragment } from './share-view';
 
 export const SHARE_PREFIX = 's1';
 /** Chat apps and some browsers cut links longer than this; the UI warns above it. */
@@ -70,7 +71,8 @@ const DECODERS = new Map<string, Decoder>([['s1', decodeV1]]);
  * the scenario, or the reason it cannot be opened.
  */
 export function decodeShareFragment(hash: string): ShareDecodeResult | null {
-	const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
+	// View fields after the scenario (`&t=…`, share-view.ts) are not part of it.
+	const fragment = splitShareFragment(hash).core;
 	const m = /^(s\d+)=(.*)$/s.exec(fragment);
 	if (!m) return null;
 	const version = m[1] as string;

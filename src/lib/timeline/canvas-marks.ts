@@ -4,7 +4,7 @@
  * that the marks become pixels (same shapes and colours as the SVG marks) and the SVG keeps only
  * bands, axis and the focus/drag affordances.
  */
-import { chargeLabel } from './marks';
+import { chargeLabel, type LabelSide } from './marks';
 import { CONVERSATION_CATEGORIES } from '$lib/domain/scenario';
 import type { LaneRow, MarkTone, TimelineMark } from './lanes';
 
@@ -63,7 +63,7 @@ export interface DrawInput {
 	marks: readonly TimelineMark[];
 	x: (t: number) => number;
 	rows: Record<string, LaneRow>;
-	labelled: ReadonlySet<number>;
+	labelled: ReadonlyMap<number, LabelSide>;
 	selected: number | null;
 	palette: Palette;
 	width: number;

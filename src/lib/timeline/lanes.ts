@@ -18,20 +18,23 @@ export type LaneId = 'customer' | 'business' | 'service_window' | ConversationCa
 export interface LaneDef {
 	id: LaneId;
 	label: string;
+	/** The label on a phone-sized timeline, where the label column is narrow. */
+	short: string;
 	kind: 'marks' | 'band';
 }
 
 export const LANES: readonly LaneDef[] = [
-	{ id: 'customer', label: 'Customer', kind: 'marks' },
-	{ id: 'business', label: 'Business', kind: 'marks' },
-	{ id: 'service_window', label: 'Service window', kind: 'band' },
+	{ id: 'customer', label: 'Customer', short: 'Customer', kind: 'marks' },
+	{ id: 'business', label: 'Business', short: 'Business', kind: 'marks' },
+	{ id: 'service_window', label: 'Service window', short: 'Svc window', kind: 'band' },
 	// One band per conversation category, labelled "Marketing", "Utility", …
 	...CONVERSATION_CATEGORIES.map((id) => ({
 		id,
 		label: id[0]!.toUpperCase() + id.slice(1),
+		short: id === 'authentication' ? 'Auth.' : id[0]!.toUpperCase() + id.slice(1),
 		kind: 'band' as const
 	})),
-	{ id: 'free_entry_point', label: 'Free entry point', kind: 'band' }
+	{ id: 'free_entry_point', label: 'Free entry point', short: 'Free entry', kind: 'band' }
 ];
 
 export interface LaneRow extends LaneDef {

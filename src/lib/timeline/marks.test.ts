@@ -33,7 +33,7 @@ describe('amount labels', () => {
 		const charged = marks.filter((m) => m.outcome === 'charged');
 		expect(charged.map((m) => m.event)).toEqual([5]);
 		const x = (t: number) => (t - at('2023-09-12T00:00+07:00')) / 3_600_000;
-		expect([...pickLabels(marks, x)]).toEqual([charged[0]?.i]);
+		expect([...pickLabels(marks, x).keys()]).toEqual([charged[0]?.i]);
 		// The one charged mark sits at x = 83 (83 h in): a 60 px-wide plot cuts its label, a 200 px one does not.
 		expect(pickLabels(marks, x, 60).size).toBe(0);
 		expect(pickLabels(marks, x, 200).size).toBe(1);
@@ -55,6 +55,15 @@ describe('stackMarks', () => {
 		expect([...stackMarks(two, zoomedOut)]).toEqual([two[1]?.i]);
 		expect(stackMarks(two, zoomedIn).size).toBe(0);
 		// The dropped mark's amount stays in its popup, not on top of its neighbour.
-		expect([...pickLabels(two, zoomedOut, Infinity, stackMarks(two, zoomedOut))]).toEqual([two[0]?.i]);
+		// Both keep their amounts: the lowered one beside it (issue 14 point 6), not on the mark above.
+		const labels = pickLabels(two, zoomedOut, Infinity, stackMarks(two, zoomedOut));
+		expect([...labels]).toEqual([
+			[two[0]?.i, 'above'],
+			[two[1]?.i, 'right']
+		]);
+		// The dense canvas view places labels above only.
+		expect([...pickLabels(two, zoomedOut, Infinity, stackMarks(two, zoomedOut), false).keys()]).toEqual([
+			two[0]?.i
+		]);
 	});
 });

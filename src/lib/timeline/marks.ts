@@ -68,30 +68,86 @@ export function stackMarks(marks: readonly TimelineMark[], x: (t: number) => num
 /** Approximate width of an amount label at the 11 px tabular font: a measured 6.6 px per glyph. */
 export const labelWidth = (text: string): number => text.length * 6.6 + 6;
 
+/** Where an amount label sits: centred above its mark, or beside it (a crowded or lowered mark). */
+export type LabelSide = 'above' | 'right' | 'left';
+
+interface Box {
+	x0: number;
+	x1: number;
+	y0: number;
+	y1: number;
+}
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+/** Half the size of a mark's box, and the gap between a mark and a label beside it. */
+const MARK_HALF = 7;
+const BESIDE = 9;
+
+/** A label's box relative to its lane's line (y 0; a lowered mark's line is LOWERED_PX down). */
+function labelBox(side: LabelSide, cx: number, ly: number, w: number): Box {
+	if (side === 'above') return { x0: cx - w / 2, x1: cx + w / 2, y0: ly - 20, y1: ly - 8 };
+	const x0 = side === 'right' ? cx + BESIDE : cx - BESIDE - w;
+	// Beside a mark on the lane's line the label sits a little high, beside a lowered one a little low
+	// (see besideBaseline), so the two amounts of a stacked pair never touch.
+	return ly ? { x0, x1: x0 + w, y0: ly - 5, y1: ly + 8 } : { x0, x1: x0 + w, y0: ly - 9, y1: ly + 3 };
+}
+
+/** The baseline of a label beside a mark, from the mark's centre: higher on the line, lower when lowered. */
+export const besideBaseline = (lowered: boolean): number => (lowered ? 7 : 1);
+
 /**
- * Greedy left-to-right: a charged mark gets its amount when the label clears the previous one
- * in its lane. Dense zooms show fewer labels rather than a smear.
+ * Greedy left-to-right, collision-avoiding: a charged mark gets its amount above it when that clears
+ * the labels already placed in its lane; else beside it (right, then left) when that clears them and
+ * the marks around. A lowered mark's label never goes above (it would sit on the mark above it), so
+ * two close messages (use case 5's 12:00 and 12:05 at "Fit") both keep their amounts. `beside`
+ * false: above or nothing (the dense canvas view). Dense zooms show fewer labels rather than a smear.
  */
 export function pickLabels(
 	marks: readonly TimelineMark[],
 	x: (t: number) => number,
 	width = Infinity,
-	lowered: ReadonlySet<number> = new Set()
-): Set<number> {
-	const out = new Set<number>();
-	const lastEnd: Record<string, number> = {};
-	for (const m of marks) {
-		// A dropped mark's label would sit on the mark above it: its amount is in its popup instead.
-		if (m.outcome !== 'charged' || lowered.has(m.i)) continue;
-		const w = labelWidth(chargeLabel(m));
-		const left = x(m.at) - w / 2;
-		// A label cut by the plot's edge reads as another amount: leave it out.
-		if (left < 0 || left + w > width) continue;
-		if (left >= (lastEnd[m.lane] ?? -Infinity)) {
-			out.add(m.i);
-			lastEnd[m.lane] = left + w + 4;
+	lowered: ReadonlySet<number> = new Set(),
+	beside = true
+): Map<number, LabelSide> {
+	const out = new Map<number, LabelSide>();
+	const placed: Record<string, Box[]> = {};
+	const lineOf = (m: TimelineMark) => (lowered.has(m.i) ? LOWERED_PX : 0);
+	/** Whether a box beside mark k covers another mark of its lane (its neighbours, by x order). */
+	const coversMark = (k: number, box: Box, lane: string) => {
+		for (const dir of [-1, 1]) {
+			for (let j = k + dir; j >= 0 && j < marks.length; j += dir) {
+				const n = marks[j] as TimelineMark;
+				const nx = x(n.at);
+				if (dir > 0 ? nx - MARK_HALF >= box.x1 : nx + MARK_HALF <= box.x0) break;
+				if (n.lane !== lane) continue;
+				const ly = lineOf(n);
+				if (overlaps(box, { x0: nx - MARK_HALF, x1: nx + MARK_HALF, y0: ly - MARK_HALF, y1: ly + MARK_HALF }))
+					return true;
+			}
 		}
-	}
+		return false;
+	};
+	/** A mark drawn on (nearly) the same spot as another on its line is hidden: it gets no label beside it. */
+	const hidden = (k: number, cx: number, ly: number, lane: string) =>
+		coversMark(k, { x0: cx - MARK_HALF + 1, x1: cx + MARK_HALF - 1, y0: ly - 1, y1: ly + 1 }, lane);
+	marks.forEach((m, k) => {
+		if (m.outcome !== 'charged') return;
+		const w = labelWidth(chargeLabel(m));
+		const cx = x(m.at);
+		const ly = lineOf(m);
+		const taken = (placed[m.lane] ??= []);
+		const nextTo: LabelSide[] = beside && !hidden(k, cx, ly, m.lane) ? ['right', 'left'] : [];
+		const sides: LabelSide[] = ly ? nextTo : ['above', ...nextTo];
+		for (const side of sides) {
+			const box = labelBox(side, cx, ly, w);
+			// A label cut by the plot's edge reads as another amount: leave it out.
+			if (box.x0 < 0 || box.x1 > width) continue;
+			if (taken.some((b) => overlaps(b, box))) continue;
+			if (side !== 'above' && coversMark(k, box, m.lane)) continue;
+			out.set(m.i, side);
+			taken.push({ ...box, x1: box.x1 + 4 });
+			return;
+		}
+	});
 	return out;
 }
 

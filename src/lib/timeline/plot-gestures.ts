@@ -1,7 +1,7 @@
 /**
- * Who gets a press on the plot, decided on pointerdown: the playhead's track and handle scrub, a
- * message mark is clicked or dragged to a new time, anything else pans (and a tap there seeks).
- * Wheel and pinch zoom everywhere. The Timeline supplies state through getters, so these closures
+ * Who gets a press on the plot, decided on pointerdown: the playhead's track and handle scrub (its
+ * line too, unless a mark lies under it), a message mark is clicked or dragged to a new time,
+ * anything else pans (and a tap there seeks). Wheel and pinch zoom everywhere. The Timeline supplies state through getters, so these closures
  * always read the current view and the attachment is created once.
  */
 import type { Attachment } from 'svelte/attachments';
@@ -33,6 +33,8 @@ export interface PlotContext {
 }
 
 const isScrub = (e: Event) => !!(e.target as Element | null)?.closest?.('[data-scrub]');
+/** The playhead's line across the lanes (not its badge or the axis track). */
+const onLine = (e: Event) => !!(e.target as Element | null)?.closest?.('[data-scrub-line]');
 
 export const plotGestures =
 	(ctx: PlotContext): Attachment<HTMLElement> =>
@@ -42,11 +44,14 @@ export const plotGestures =
 		const left = () => node.getBoundingClientRect().left;
 		const msPerPx = () => (ctx.domain()[1] - ctx.domain()[0]) / ctx.plotWidth();
 		const seek = (t: number) => ctx.setPlayhead(snapPlayhead(t, msPerPx()));
+		// A mark under the playhead's line wins: a clicked mark (the playhead jumps onto it) can then be
+		// dragged. The badge and the axis track always scrub.
+		const scrubs = (e: PointerEvent) => isScrub(e) && !(onLine(e) && ctx.markUnder(e) !== null);
 
 		// Scrub: a press on the axis track jumps there; then the playhead follows the pointer's travel.
 		let scrub: { from: EpochMs; start: EpochMs; msPerPx: number } | null = null;
 		const stopScrub = drag(node, {
-			filter: isScrub,
+			filter: scrubs,
 			onStart: (e) => {
 				const from = ctx.playhead();
 				if ((e.target as Element).closest('.track')) seek(timeAt(e.clientX, left()));
@@ -68,7 +73,7 @@ export const plotGestures =
 		const setDraft = (d: MoveDraft | null) => ctx.setDraft((draft = d));
 		const stopMark = drag(node, {
 			threshold: 4,
-			filter: (e) => !isScrub(e) && ctx.markUnder(e) !== null,
+			filter: (e) => !scrubs(e) && ctx.markUnder(e) !== null,
 			onStart: (e) => {
 				const m = ctx.markUnder(e);
 				press = m && { m, left: left() };
@@ -96,7 +101,7 @@ export const plotGestures =
 		const stopNav = zoomPan(node, {
 			getDomain: ctx.domain,
 			setDomain: ctx.setDomain,
-			canPan: (e) => !isScrub(e) && ctx.markUnder(e) === null,
+			canPan: (e) => !scrubs(e) && ctx.markUnder(e) === null,
 			onTap: (e) => seek(timeAt(e.clientX, left()))
 		});
 

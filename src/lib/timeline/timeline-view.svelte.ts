@@ -41,7 +41,9 @@ export class TimelineView {
 	measured = $state(0);
 
 	readonly width = $derived.by(() => this.#in.width ?? (this.measured > 0 ? this.measured : 960));
-	readonly labelCol = $derived(this.width < 720 ? 116 : 132);
+	/** Phone-sized (360–480 px): a narrower label column with short lane names, so the plot keeps its room. */
+	readonly narrow = $derived(this.width < 480);
+	readonly labelCol = $derived(this.narrow ? 92 : this.width < 720 ? 116 : 132);
 	readonly plotWidth = $derived(Math.max(120, this.width - this.labelCol));
 	readonly tz = $derived.by(() => this.#in.scenario.timezone);
 	readonly currency = $derived.by(() => this.#in.ledger.currency);
@@ -81,7 +83,9 @@ export class TimelineView {
 	readonly lowered: ReadonlySet<number> = $derived(
 		this.dense ? NONE_LOWERED : stackMarks(this.visibleMarks, this.x)
 	);
-	readonly labelled = $derived(pickLabels(this.visibleMarks, this.x, this.plotWidth, this.lowered));
+	readonly labelled = $derived(
+		pickLabels(this.visibleMarks, this.x, this.plotWidth, this.lowered, !this.dense)
+	);
 	readonly visibleBands = $derived(
 		this.items.bands.filter((b) => b.end >= this.domain[0] && b.start <= this.domain[1])
 	);
