@@ -1,6 +1,6 @@
 /** Human-readable times and money for reasons, tables and the UI — always in the scenario's zone. */
 import { zonedParts } from './time';
-import { formatMicros, type EpochMs, type Micros } from './units';
+import { formatAmount, type EpochMs, type Micros } from './units';
 
 /** Short English month and weekday names: the app's dates read the same in every locale. */
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -21,8 +21,9 @@ export function formatLocal(t: EpochMs, timeZone: string, withWeekday = true): s
 	return `${withWeekday ? `${weekday} ` : ''}${date} ${pad2(p.hour)}:${pad2(p.minute)}${secs}`;
 }
 
+/** "0.0274 USD": money on screen, always with DISPLAY_DECIMALS decimals (see formatAmount). */
 export const formatMoney = (amount: Micros, currency: string): string =>
-	`${formatMicros(amount)} ${currency}`;
+	`${formatAmount(amount)} ${currency}`;
 
 /** "23 h 59 min", "2 d 3 h", "45 s": for countdowns and durations in words. */
 export function formatDuration(ms: number): string {

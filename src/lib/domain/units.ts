@@ -44,7 +44,10 @@ export function parseDecimalMicros(text: string): Micros {
 	return asMicros(whole * MICROS_PER_UNIT + frac);
 }
 
-/** 41 100 µ → "0.0411": at least `minDecimals` decimals, up to 6 when the amount needs them. */
+/**
+ * 41 100 µ → "0.0411": at least `minDecimals` decimals, up to 6 when the amount needs them. Exact:
+ * for files and the CLI. What people read on screen goes through formatAmount.
+ */
 export function formatMicros(amount: Micros, minDecimals = 4): string {
 	const sign = amount < 0 ? '-' : '';
 	const abs = Math.abs(amount);
@@ -52,4 +55,22 @@ export function formatMicros(amount: Micros, minDecimals = 4): string {
 	let frac = String(abs % MICROS_PER_UNIT).padStart(6, '0');
 	while (frac.length > minDecimals && frac.endsWith('0')) frac = frac.slice(0, -1);
 	return frac.length ? `${sign}${whole}.${frac}` : `${sign}${whole}`;
+}
+
+/** Decimals of money on screen: the same in every table and sentence of the app (0.0024, 0.0274). */
+export const DISPLAY_DECIMALS = 4;
+
+/**
+ * 2 360 µ → "0.0024": exactly `decimals` decimals (0–6), rounded half away from zero, for the UI.
+ * Exports keep the exact amount (formatMicros).
+ */
+export function formatAmount(amount: Micros, decimals: number = DISPLAY_DECIMALS): string {
+	const sign = amount < 0 ? '-' : '';
+	const step = 10 ** (6 - decimals);
+	const units = Math.round(Math.abs(amount) / step);
+	const scale = 10 ** decimals;
+	const whole = Math.floor(units / scale);
+	const frac = String(units % scale).padStart(decimals, '0');
+	const text = decimals > 0 ? `${whole}.${frac}` : `${whole}`;
+	return units === 0 ? text : `${sign}${text}`;
 }

@@ -18,7 +18,7 @@ import {
 	type RegimeId
 } from '$lib/domain/regimes';
 import type { ConversationCategory } from '$lib/domain/scenario';
-import { formatMicros, type EpochMs, type Micros } from '$lib/domain/units';
+import { formatAmount, type EpochMs, type Micros } from '$lib/domain/units';
 import type { RateCategory, Confidence } from '$lib/domain/rate-card';
 
 export type Outcome = 'received' | 'charged' | 'included' | 'free' | 'blocked' | 'failed';
@@ -112,7 +112,7 @@ export function priceText(f: ReasonFacts): string {
 			: '';
 	const intl =
 		f.rate?.category === 'authentication_international' ? ' (authentication-international rate)' : '';
-	return `${formatMicros(f.charge)} ${f.currency}${intl}${suffix}`;
+	return `${formatAmount(f.charge)} ${f.currency}${intl}${suffix}`;
 }
 
 const CBP = (f: MessageFacts) => f.regime.model === 'CBP';

@@ -2,7 +2,7 @@
  * The volume-tier sentence of a tiered charge: which tier of which table the message fell in, or why
  * the tier is unknown and the list rate is an upper bound. Appended to the message's reason.
  */
-import { formatMicros, type Micros } from '$lib/domain/units';
+import { formatAmount, type Micros } from '$lib/domain/units';
 import { ordinal, tierRange } from '$lib/domain/volume-tiers';
 import type { TierDecision } from './volume-tier-counter';
 
@@ -12,7 +12,7 @@ const categoryWords = (c: TierDecision['category']) =>
 export function tierText(t: TierDecision, charge: Micros, currency: string, unpriced: boolean): string {
 	const what = `${categoryWords(t.category)} message this month in ${t.market}`;
 	if (t.known) {
-		const price = unpriced ? 'no rate known' : `${formatMicros(charge)} ${currency}`;
+		const price = unpriced ? 'no rate known' : `${formatAmount(charge)} ${currency}`;
 		return `Volume tier ${t.number}: ${tierRange(t)} ${what}: ${price} (this is the ${ordinal(t.count)}; ${t.tableId}, ${t.confidence}).`;
 	}
 	const why =

@@ -13,7 +13,7 @@ import {
 	type TemplateCategory
 } from '$lib/domain/scenario';
 import { addDays, startOfLocalDate } from '$lib/domain/time';
-import { formatMicros, HOUR, MINUTE, type EpochMs } from '$lib/domain/units';
+import { formatAmount, HOUR, MINUTE, type EpochMs } from '$lib/domain/units';
 import { OUTCOMES, type Ledger, type LedgerMessage, type Outcome } from '../ledger';
 import { priceScenario } from '../price';
 import { MESSAGE_RULES } from '../rules';
@@ -135,13 +135,13 @@ function choicesWith(rng: Random, answer: string, others: readonly string[], siz
 type Built = Omit<Question, 'id' | 'level' | 'scenario'>;
 
 function chargeQuestion(rng: Random, l: Ledger, m: LedgerMessage): Built {
-	const answer = formatMicros(m.charge);
+	const answer = formatAmount(m.charge);
 	// Distractors: nothing, and what the market's other categories cost that day.
-	const other = l.messages.filter((x) => x.charge > 0).map((x) => formatMicros(x.charge));
+	const other = l.messages.filter((x) => x.charge > 0).map((x) => formatAmount(x.charge));
 	const made = [
-		formatMicros(0 as never),
-		formatMicros((m.charge * 2) as never),
-		formatMicros((m.charge + 10_000) as never),
+		formatAmount(0 as never),
+		formatAmount((m.charge * 2) as never),
+		formatAmount((m.charge + 10_000) as never),
 		...other
 	];
 	return {

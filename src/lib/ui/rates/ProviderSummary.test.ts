@@ -27,11 +27,11 @@ describe('ProviderSummary', () => {
 		const text = (id: string) => screen.getByTestId(id).textContent?.replace(/\s+/g, ' ').trim();
 		expect(screen.getByRole('heading', { name: 'Acme BSP' })).toBeInTheDocument();
 		expect(text('provider-meta')).toBe('Meta’s charges 0.0711 USD');
-		expect(text('provider-markup')).toBe('Mark-up (10%) 0.00711 USD');
+		expect(text('provider-markup')).toBe('Mark-up (10%) 0.0071 USD');
 		expect(text('provider-message-fees')).toBe('Fees per message 0.0100 USD');
 		expect(text('provider-conversation-fees')).toBe('Fees per conversation 0.0200 USD');
-		expect(text('provider-provider-total')).toBe('Acme BSP total 0.03711 USD');
-		expect(text('provider-grand-total')).toBe('Grand total 0.10821 USD');
+		expect(text('provider-provider-total')).toBe('Acme BSP total 0.0371 USD');
+		expect(text('provider-grand-total')).toBe('Grand total 0.1082 USD');
 		expect(screen.queryByTestId('provider-note')).toBeNull();
 	});
 

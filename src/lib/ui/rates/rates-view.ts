@@ -16,7 +16,7 @@ import {
 	type RateFound,
 	type RateLookup
 } from '$lib/domain/rate-card';
-import { formatMicros } from '$lib/domain/units';
+import { formatAmount } from '$lib/domain/units';
 import {
 	TIER_TABLES,
 	tierScheduleOn,
@@ -165,7 +165,7 @@ function servicePrice(q: RowQuery, regime: Regime): Pick<CategoryRow, 'price' | 
 			? `The card's own service row; no utility rate in ${q.currency ?? 'USD'} to compare it with.`
 			: utility.rate === own.rate
 				? `The card's own service row: equal to the utility rate, as the ${regime.id} rule says.`
-				: `The card's own service row; the utility rate is ${formatMicros(utility.rate)}, so the card departs from the ${regime.id} rule (service = utility).`;
+				: `The card's own service row; the utility rate is ${formatAmount(utility.rate)}, so the card departs from the ${regime.id} rule (service = utility).`;
 		return { price: { kind: 'rate', found: own }, fromUtility: false, notes: [versus, freeTier] };
 	}
 	return {

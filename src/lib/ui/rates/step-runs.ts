@@ -5,7 +5,7 @@
  * A change of pricing model always starts a new run: per conversation and per message are different units.
  */
 import type { PricingModel, RateHistoryPoint } from '$lib/domain/rate-card';
-import { formatMicros, type Micros } from '$lib/domain/units';
+import { formatAmount, type Micros } from '$lib/domain/units';
 import { CONFIDENCE_TEXT, formatDay, MODEL_UNIT } from './rates-view';
 
 export interface StepPoint {
@@ -75,5 +75,5 @@ export function pointLabel(p: RateHistoryPoint, currency: string): string {
 	const head = `${formatDay(p.effectiveFrom)} · card ${p.cardId}`;
 	if (p.rate === null) return `${head} · no value on this card (not zero)`;
 	const conf = p.confidence ? ` · ${CONFIDENCE_TEXT[p.confidence].label}` : '';
-	return `${head} · ${formatMicros(p.rate)} ${currency} ${MODEL_UNIT[p.model]}${conf}`;
+	return `${head} · ${formatAmount(p.rate)} ${currency} ${MODEL_UNIT[p.model]}${conf}`;
 }
