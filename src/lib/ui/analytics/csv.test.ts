@@ -6,8 +6,8 @@ import { creditsTable, historyTable } from './view';
 
 describe('csv', () => {
 	it('neutralises cells a spreadsheet would run as formulas', () => {
-		for (const bad of ['=1+1', '+44', '-2', '@SUM(A1)', '\tx', '\rx'])
-			expect(csvCell(bad)).toBe(`"'${bad.replace(/"/g, '""')}"`);
+		for (const bad of ['=1+1', '+44', '-2', '@SUM(A1)', '\tx']) expect(csvCell(bad)).toBe(`'${bad}`);
+		expect(csvCell('\rx')).toBe(`"'\rx"`);
 		expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
 	});
 	it('leaves plain text and numbers alone and quotes commas, quotes and line breaks', () => {

@@ -1,22 +1,12 @@
 /**
- * CSV export of what a chart or table shows. A cell that a spreadsheet would read as a formula
- * (starting with = + - @, a tab or a carriage return) is prefixed with a quote mark, so an imported
- * name like `=HYPERLINK(…)` stays text; numbers we write ourselves are left as numbers.
+ * CSV export of what a chart or table shows, through the app's one CSV writer (csv-export.ts): a
+ * cell that a spreadsheet would read as a formula (starting with = + - @, a tab or a carriage return)
+ * is prefixed with a quote mark, so an imported name like `=HYPERLINK(…)` stays text; numbers we
+ * write ourselves are left as numbers.
  */
 
-const FORMULA = /^[=+\-@\t\r]/;
-
-/** One cell, neutralised and quoted when needed. Finite numbers are written as they are. */
-export function csvCell(value: string | number | null | undefined): string {
-	if (value === null || value === undefined) return '';
-	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-	const text = FORMULA.test(value) ? `'${value}` : value;
-	return /[",\r\n]/.test(text) || text !== value ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-	return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
+// One CSV writer for the whole app (formula-safe, RFC 4180): the analytics tables use it too.
+export { csvCell, toCsv } from '$lib/domain/csv-export';
 
 /** Offers `text` as a download named `name` (browser only). */
 export function downloadCsv(name: string, text: string): void {

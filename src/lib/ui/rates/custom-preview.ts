@@ -2,6 +2,7 @@
  * An imported rate card next to Meta's for one market and date: the same lookup the engine does,
  * once with the imported card alone and once with Meta's cards, in the imported card's model.
  */
+import { csvLine } from '$lib/domain/csv-export';
 import { customCardData } from '$lib/domain/custom-rates';
 import {
 	lookupRate,
@@ -29,13 +30,12 @@ export interface CustomPreview {
 	marketMissing: boolean;
 }
 
-const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-
-/** The card's rows back as the CSV the import reads, so an applied card can be edited as text. */
+/**
+ * The card's rows back as the CSV the import reads, so an applied card can be edited as text. Cells
+ * go through the app's one CSV writer: a market named "=HYPERLINK(…)" is not run by a spreadsheet.
+ */
 export const customRatesCsv = (custom: CustomRates): string =>
-	['market,category,rate', ...custom.rows.map((r) => `${csvCell(r.market)},${r.category},${r.rate}`)].join(
-		'\n'
-	);
+	['market,category,rate', ...custom.rows.map((r) => csvLine([r.market, r.category, r.rate]))].join('\n');
 
 export const customMarkets = (custom: CustomRates): string[] =>
 	[...new Set(custom.rows.map((r) => r.market))].sort();
