@@ -3,7 +3,8 @@
  * is not a log, a log with malformed lines, a pricing_analytics export and a generated
  * 100,000-status NDJSON log (cancelled once, then imported in full); read the reconciliation and
  * its mismatches, open one in the sandbox, switch sources and the channel, export the charts as CSV;
- * 1280 and 390 px, light and dark, no sideways scrolling, no console errors.
+ * 1280 and 390 px, light and dark, no sideways scrolling, no console errors. Then: an imported log
+ * is still listed after a reload, with its switch, until it is removed.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { noSideways } from '../helpers/layout';
@@ -181,5 +182,30 @@ test('analytics: import logs, reconcile, chart, export', async ({ page }, testIn
 	await expect(page).toHaveURL(/\/sandbox#s1=/);
 	await expect(page.getByRole('slider', { name: 'Playhead' })).toBeVisible();
 
+	expect(errors).toEqual([]);
+});
+
+test('an imported log is kept across a reload with its switch, until removed', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto('./analytics');
+	const name = 'v7-cbp-service-conversation.json';
+	await page.getByTestId('log-file').setInputFiles(FIXTURES[4]!);
+	const card = page.getByTestId('reconciliation').filter({ hasText: name });
+	await expect(card).toBeVisible();
+	await expect(page.getByText(/statuses reconciled\./)).toBeVisible();
+	await page.getByRole('checkbox', { name: new RegExp(name) }).uncheck();
+
+	await page.reload();
+	await expect(card).toBeVisible();
+	await expect(card.getByTestId('matched')).toHaveText('1');
+	await expect(card.getByTestId('mismatches')).toContainText('billed though');
+	await expect(page.getByRole('checkbox', { name: new RegExp(name) })).not.toBeChecked();
+
+	await card.getByRole('button', { name: 'Remove' }).click();
+	await expect(page.getByTestId('reconciliation')).toHaveCount(0);
+	await page.reload();
+	await expect(page.getByTestId('no-sources')).toBeVisible();
+	await expect(page.getByTestId('reconciliation')).toHaveCount(0);
 	expect(errors).toEqual([]);
 });

@@ -1,8 +1,9 @@
 /**
- * The analytics page's sources: saved runs (priced per day in the log-import worker) and the logs
- * and pricing_analytics exports imported in this visit. Imported reports stay in this page's memory
- * only (no database table yet: the schema is being changed elsewhere); nothing is half-kept — a
- * report joins the list only when its import finished.
+ * The analytics page's sources: saved runs (priced per day in the log-import worker), saved
+ * forecasts, imported webhook logs and pricing_analytics exports. A log's report is kept in the
+ * database (storage/logs-repo.ts) once its import has finished — one write, so a cancelled or failed
+ * import keeps nothing — and comes back with its on/off switch after a reload. Exports stay for the
+ * visit only.
  */
 import type { UsageRow } from '$lib/engine/webhooks/usage';
 import type {
@@ -20,6 +21,12 @@ import { getForecast, listForecasts } from '$lib/storage/forecasts-repo';
 import { getRuns } from '$lib/storage/runs-repo';
 import { listRuns } from '$lib/storage/runs-query';
 import type { RunRecord } from '$lib/storage/records';
+import {
+	deleteImportedLog,
+	listImportedLogs,
+	saveImportedLog,
+	setImportedLogOn
+} from '$lib/storage/logs-repo';
 
 export interface Source {
 	id: string;
@@ -33,6 +40,8 @@ export interface Source {
 export interface ImportedLog {
 	id: string;
 	report: LogReport;
+	/** Its record in the database; null when it could not be kept (it lasts this visit only). */
+	dbId: string | null;
 }
 
 export class AnalyticsSources {
@@ -104,10 +113,34 @@ export class AnalyticsSources {
 		else if (reply.report.kind === 'analytics') {
 			this.exports = [...this.exports, reply.report];
 			this.notice = `${reply.report.name}: ${reply.report.totals.points.toLocaleString('en-US')} pricing_analytics data points read.`;
-		} else {
-			const id = `log-${reply.id}`;
-			this.logs = [...this.logs, { id, report: reply.report }];
-			this.notice = `${reply.report.name}: ${reply.report.statuses.toLocaleString('en-US')} statuses reconciled.`;
+		} else void this.keepLog(reply.report);
+	}
+
+	/** A finished import: saved whole, then listed (listed for the visit if it cannot be saved). */
+	private async keepLog(report: LogReport): Promise<void> {
+		const done = `${report.name}: ${report.statuses.toLocaleString('en-US')} statuses reconciled.`;
+		try {
+			const record = await saveImportedLog(report);
+			this.logs = [...this.logs, { id: `log-${record.id}`, report, dbId: record.id }];
+			this.notice = done;
+		} catch (e) {
+			this.logs = [...this.logs, { id: `log-visit-${++this.nextId}`, report, dbId: null }];
+			this.notice = done;
+			this.error = `${report.name} is shown for this visit only: ${e instanceof Error ? e.message : String(e)}`;
+		}
+	}
+
+	/** Logs imported before (in this browser), with their switches. */
+	async loadLogs(): Promise<void> {
+		try {
+			const records = await listImportedLogs();
+			const fresh = records.filter((r) => !this.logs.some((l) => l.dbId === r.id));
+			this.logs = [...fresh.map((r) => ({ id: `log-${r.id}`, report: r.report, dbId: r.id })), ...this.logs];
+			const enabled = { ...this.enabled };
+			for (const r of fresh) enabled[`log-${r.id}`] = r.on;
+			this.enabled = enabled;
+		} catch (e) {
+			this.error = `Imported logs could not be read: ${e instanceof Error ? e.message : String(e)}`;
 		}
 	}
 
@@ -142,8 +175,14 @@ export class AnalyticsSources {
 		if (this.runsStatus === 'loading') void this.loadRuns();
 	}
 
-	removeLog(id: string): void {
-		this.logs = this.logs.filter((l) => l.id !== id);
+	async removeLog(id: string): Promise<void> {
+		const log = this.logs.find((l) => l.id === id);
+		try {
+			if (log?.dbId) await deleteImportedLog(log.dbId);
+			this.logs = this.logs.filter((l) => l.id !== id);
+		} catch (e) {
+			this.error = e instanceof Error ? e.message : String(e);
+		}
 	}
 
 	removeExport(index: number): void {
@@ -152,6 +191,11 @@ export class AnalyticsSources {
 
 	toggle(id: string, on: boolean): void {
 		this.enabled = { ...this.enabled, [id]: on };
+		const dbId = this.logs.find((l) => l.id === id)?.dbId;
+		if (dbId)
+			setImportedLogOn(dbId, on).catch((e: unknown) => {
+				this.error = e instanceof Error ? e.message : String(e);
+			});
 	}
 
 	/** Saved forecasts (the broadcast page's): each one's send, on the day its sending starts. */
