@@ -8,7 +8,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { noSideways } from '../helpers/layout';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../helpers/test';
 import { generateWebhookLog } from '../fixtures/webhooks/generate-log';
 
 test.use({ timezoneId: 'UTC' });

@@ -2,7 +2,7 @@
  * A blank scenario starts today, in the person's zone and a market guessed from their language
  * (issue 14 point 4), not on 12 Sep 2023 in Indonesia.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test';
 
 for (const c of [
 	{ timezoneId: 'America/Sao_Paulo', locale: 'pt-BR', market: 'BR' },

@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { noSideways } from '../helpers/layout';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../helpers/test';
 import { recipientsCsv } from '../helpers/recipients-csv';
 
 test.use({ timezoneId: 'Asia/Jakarta' });

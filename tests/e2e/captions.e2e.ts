@@ -3,7 +3,7 @@
  * changes a caption's moment flags that caption; a custom scenario's events carry captions of their
  * own, shown during the replay and carried in the share link.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../helpers/test';
 
 test.use({ timezoneId: 'Asia/Jakarta' });
 

@@ -3,7 +3,7 @@
  * priced on the bulk path in a worker while the page stays usable, the playhead dragged while it
  * loads, the live panel right afterwards, and the page kept small (only visible rows rendered).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test';
 import LZString from 'lz-string';
 import { largeScenario } from '../helpers/large-scenario';
 

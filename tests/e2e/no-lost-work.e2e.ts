@@ -2,7 +2,7 @@
  * Nothing a person makes is lost (issue 13, points 1–3): two tabs on one run, a draft per source
  * and per tab, and a reload inside the autosave delay.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../helpers/test';
 import { lzBomb } from '../helpers/lz-bomb';
 
 test.use({ timezoneId: 'Asia/Jakarta' });

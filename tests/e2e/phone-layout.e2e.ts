@@ -4,7 +4,7 @@
  * each page's key controls (Share link, Compare regimes, the speed menu, the runs' actions…)
  * inside the viewport's width. Screenshots go to test-results/artifacts/phone-*.png.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test';
 import { noSideways } from '../helpers/layout';
 import { APP_PAGES, saveOneRun, withinWidth } from '../helpers/pages';
 

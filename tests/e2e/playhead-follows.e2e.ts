@@ -2,7 +2,7 @@
  * The playhead follows the work (issue 14 point 4): after an event is added far from the blank
  * scenario's start, the playhead sits on it and the live panel shows its charge.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test';
 
 test.use({ timezoneId: 'Asia/Jakarta' });
 

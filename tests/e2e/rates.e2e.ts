@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test';
 
 test('rates: pick a date and a market, read a rate, see its history, import a card', async ({ page }) => {
 	const external: string[] = [];

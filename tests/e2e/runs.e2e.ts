@@ -4,7 +4,7 @@
  * runs page's own journeys; storage off and a newer version in another tab.
  */
 import { readFile } from 'node:fs/promises';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '../helpers/test';
 
 test.use({ timezoneId: 'Asia/Jakarta' });
 

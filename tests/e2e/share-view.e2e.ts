@@ -3,7 +3,7 @@
  * share link carries the playhead, the view and presentation mode; bad view fields are refused
  * while the scenario still opens.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../helpers/test';
 
 test.use({ timezoneId: 'Asia/Jakarta' });
 

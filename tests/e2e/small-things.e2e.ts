@@ -5,7 +5,7 @@
  * sandbox, next to the run's JSON export.
  */
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test';
 import { USE_CASE_IDS } from '../helpers/pages';
 
 const MONEY = /\d+\.\d+ [A-Z]{3}/g;

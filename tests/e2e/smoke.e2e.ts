@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test';
 
 test('the app loads and a use case can be chosen', async ({ page }) => {
 	const external: string[] = [];

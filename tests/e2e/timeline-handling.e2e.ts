@@ -3,7 +3,7 @@
  * popups are never cut off; close marks at "Fit" keep both amounts; the playhead comes before every
  * mark in the Tab order, with its keys shown.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '../helpers/test';
 
 test.use({ timezoneId: 'Asia/Jakarta' });
 

@@ -3,7 +3,7 @@
  * (not "ervice window"), and the timeline works by touch — drag the playhead, zoom with the buttons
  * or by pinching. Checked with every use case, and at 1280 px for the labels.
  */
-import { expect, test, type CDPSession, type Page } from '@playwright/test';
+import { expect, test, type CDPSession, type Page } from '../helpers/test';
 
 test.use({ timezoneId: 'Asia/Jakarta' });
 

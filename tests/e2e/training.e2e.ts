@@ -5,7 +5,7 @@
  * template; the broadcast-template button follows the window and the agent setting; the quiz works
  * with the keyboard alone; the exam ends when time is up; a bad progress file is refused.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test';
 import {
 	countRecords,
 	DAY_1,
