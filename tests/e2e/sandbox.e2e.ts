@@ -89,13 +89,13 @@ test.describe('use case 5: two conversations side by side', () => {
 test('use case 1: free-form turns to No once the window has closed', async ({ page }) => {
 	await openUseCase(page, 'service-conversation');
 	await expect(page.getByTestId('free-form')).toContainText('Yes');
-	// Step event by event with "." : 10:00, 12:00, 11:00 next day (still open), then 13:00 (closed).
-	await page.keyboard.press('.');
-	await page.keyboard.press('.');
-	await page.keyboard.press('.');
+	// Step moment by moment with "." (events and captions): 10:00, 12:00, 10:00 next day (a caption),
+	// 11:00 (still open), 12:00 (a caption: the window closes), then 13:00 (closed).
+	for (let i = 0; i < 4; i++) await page.keyboard.press('.');
 	expect(await playheadValue(page)).toBe(at('2023-09-13T11:00:00+07:00'));
 	await expect(page.getByTestId('free-form')).toContainText('Yes');
 	await expect(page.getByTestId('free-form')).toContainText('Until Wed 13 Sep 2023 12:00');
+	await page.keyboard.press('.');
 	await page.keyboard.press('.');
 	expect(await playheadValue(page)).toBe(at('2023-09-13T13:00:00+07:00'));
 	await expect(page.getByTestId('free-form')).toContainText('No');
@@ -104,7 +104,8 @@ test('use case 1: free-form turns to No once the window has closed', async ({ pa
 	await expect(blocked).toContainText('Blocked');
 	await expect(blocked).toContainText('131047');
 	await shot(page, 'uc1-window-closed');
-	// And back with ",".
+	// And back with "," past the 12:00 caption to the 11:00 reply.
+	await page.keyboard.press(',');
 	await page.keyboard.press(',');
 	await expect(page.getByTestId('free-form')).toContainText('Yes');
 });
