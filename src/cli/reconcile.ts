@@ -2,21 +2,32 @@
  * `cli reconcile <log.json|log.ndjson|-> [--analytics export.json] [--timezone IANA] [--table]`:
  * a webhook log replayed against the rules; a JSON report (matched and mismatched messages by kind,
  * predicted and billed volumes per market × category, predicted cost, the mismatches with message
- * ids and reasons). A file that is not a webhook log exits 2 with one line.
+ * ids and reasons). A file that is not a webhook log exits 2 with one line. The log is streamed
+ * (main.ts: no size cap, flat memory) through the analytics page's reader and bulk reconciliation.
  */
 import { isValidTimeZone } from '$lib/domain/time';
 import { formatMicros } from '$lib/domain/units';
-import { analyticsTotals } from '$lib/engine/webhooks/analytics-export';
-import { parseWebhookLog } from '$lib/engine/webhooks/parse';
-import { reconcile } from '$lib/engine/webhooks/reconcile';
+import { analyticsTotals, type AnalyticsTotals } from '$lib/engine/webhooks/analytics-export';
+import { reconcileCompact } from '$lib/engine/webhooks/bulk-reconcile';
+import { CompactLogReader } from '$lib/engine/webhooks/compact-log';
+import { LogIngest } from '$lib/engine/webhooks/ingest';
 import { InputError } from './io';
 import type { CliResult } from './run';
 
 export const RECONCILE_USAGE =
 	'usage: cli reconcile <log.json|log.ndjson|-> [--analytics export.json] [--timezone IANA] [--table]';
 
-export function runReconcile(argv: readonly string[], readFile: (p: string) => string): CliResult {
-	const fail = (m: string): CliResult => ({ code: 2, stdout: '', stderr: `error: ${m}` });
+export interface ReconcileArgs {
+	file: string;
+	analyticsFile: string | null;
+	timezone: string;
+	table: boolean;
+}
+
+const fail = (m: string): CliResult => ({ code: 2, stdout: '', stderr: `error: ${m}` });
+
+/** The command line, checked; a failure result when it is not usable. */
+export function parseReconcileArgs(argv: readonly string[]): ReconcileArgs | CliResult {
 	let file: string | null = null;
 	let analyticsFile: string | null = null;
 	let timezone = 'UTC';
@@ -32,42 +43,72 @@ export function runReconcile(argv: readonly string[], readFile: (p: string) => s
 	}
 	if (file === null) return fail(`no log file given. ${RECONCILE_USAGE}`);
 	if (!isValidTimeZone(timezone)) return fail(`--timezone "${timezone}" is not an IANA time zone`);
-	const read = (p: string) => {
-		try {
-			return readFile(p);
-		} catch (e) {
-			if (e instanceof InputError) throw e;
-			throw new Error(
+	return { file, analyticsFile, timezone, table };
+}
+
+const readError = (p: string, e: unknown): Error =>
+	e instanceof InputError
+		? e
+		: new Error(
 				(e as NodeJS.ErrnoException).code === 'ENOENT'
 					? `no such file: ${p}`
 					: `cannot read ${p}: ${(e as Error).message}`,
 				{ cause: e }
 			);
-		}
-	};
+
+/** The --analytics export's totals (a small JSON document), or a failure result. */
+export function readAnalytics(
+	args: ReconcileArgs,
+	readFile: (p: string) => string
+): AnalyticsTotals | null | CliResult {
+	if (!args.analyticsFile) return null;
 	let text: string;
-	let analytics = null;
 	try {
-		text = read(file);
-		if (analyticsFile) {
-			try {
-				analytics = analyticsTotals(JSON.parse(read(analyticsFile)));
-			} catch (e) {
-				return fail(e instanceof SyntaxError ? `${analyticsFile} is not valid JSON` : (e as Error).message);
-			}
-		}
+		text = readFile(args.analyticsFile);
 	} catch (e) {
-		return fail((e as Error).message);
+		return fail(readError(args.analyticsFile, e).message);
 	}
-	const log = parseWebhookLog(text);
-	if (!log.isWebhookLog)
+	try {
+		return analyticsTotals(JSON.parse(text));
+	} catch (e) {
+		return fail(e instanceof SyntaxError ? `${args.analyticsFile} is not valid JSON` : (e as Error).message);
+	}
+}
+
+/** A log file's text (tests, small files): read by the same streaming reader as the big ones. */
+export function runReconcile(argv: readonly string[], readFile: (p: string) => string): CliResult {
+	const args = parseReconcileArgs(argv);
+	if ('code' in args) return args;
+	const analytics = readAnalytics(args, readFile);
+	if (analytics && 'code' in analytics) return analytics;
+	let text: string;
+	try {
+		text = readFile(args.file);
+	} catch (e) {
+		return fail(readError(args.file, e).message);
+	}
+	const reader = new CompactLogReader();
+	const ingest = new LogIngest(reader);
+	ingest.push(new TextEncoder().encode(text));
+	ingest.end();
+	return reconcileReport(args, reader, analytics);
+}
+
+/** The report of a log read into the compact reader (bulk path), as JSON or a table. */
+export function reconcileReport(
+	args: ReconcileArgs,
+	reader: CompactLogReader,
+	analytics: AnalyticsTotals | null
+): CliResult {
+	if (reader.recognised === 0)
 		return fail(
-			`${file === '-' ? 'stdin' : file} is not a WhatsApp webhook log: no status or message objects in it`
+			`${args.file === '-' ? 'stdin' : args.file} is not a WhatsApp webhook log: no status or message objects in it`
 		);
-	const r = reconcile(log, timezone);
+	const log = reader.log;
+	const r = reconcileCompact(reader, args.timezone).reconciliation;
 	const report = {
 		format: 'wa-pricing-reconciliation/1',
-		statuses: log.statuses.length,
+		statuses: reader.statusCount,
 		duplicates: log.duplicates,
 		malformed_lines: log.malformedCount,
 		malformed: log.malformed,
@@ -92,7 +133,7 @@ export function runReconcile(argv: readonly string[], readFile: (p: string) => s
 		skipped_recipients: r.skippedRecipients,
 		mismatches: r.mismatches
 	};
-	if (!table) return { code: 0, stdout: JSON.stringify(report, null, 2), stderr: '' };
+	if (!args.table) return { code: 0, stdout: JSON.stringify(report, null, 2), stderr: '' };
 	const lines = [
 		`${report.statuses} statuses (${report.duplicates} duplicates dropped, ${report.malformed_lines} malformed lines), ${r.messages} messages, ${r.compared} compared: ${r.matched} match the rules`,
 		`mismatched: ${Object.entries(r.mismatched)
