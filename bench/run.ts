@@ -3,7 +3,9 @@
  * events through the bulk path (the kernel reading the same rules table), events per second for
  * each and the ratio; the 1,000-event re-pricing an edit costs; then the real sandbox page in
  * Chromium (bench/browser/sandbox-bench.ts: a 100,000-event run's open time, DOM, memory, drag
- * frames, and a 1,000-event edit to the next frame). `--node-only` skips the page.
+ * frames, and a 1,000-event edit to the next frame); the analytics page's webhook import of
+ * 1,000,000 statuses in Chromium and the CLI's (bench/browser/webhook-import-bench.ts; the CLI part
+ * alone with `--node-only`). `--node-only` skips the pages.
  * Targets (issue "Pricing engine"): replay of 10,000 events ≤ 50 ms; kernel ≥ 10,000,000 events/s.
  * Figures are written to BENCHMARKS.md by `npm run bench -- --write`.
  */
@@ -81,6 +83,21 @@ if (!process.argv.includes('--node-only') && existsSync(process.env.CHROMIUM_PAT
 	console.log(pageLines.join('\n'));
 }
 
+// The webhook import: 1,000,000 statuses in the analytics page (Chromium) and in the CLI's code.
+const webhookLines = execFileSync(
+	'npx',
+	[
+		'tsx',
+		'bench/browser/webhook-import-bench.ts',
+		...(pageLines.length ? [] : ['--node-only']),
+		...(process.argv.includes('--skip-build') ? ['--skip-build'] : [])
+	],
+	{ encoding: 'utf8', maxBuffer: 1 << 24 }
+)
+	.trim()
+	.split('\n');
+console.log(webhookLines.join('\n'));
+
 if (process.argv.includes('--write')) {
 	const file = 'BENCHMARKS.md';
 	const write = (marker: string, body: string[]) => {
@@ -92,5 +109,6 @@ if (process.argv.includes('--write')) {
 	write('<!-- engine-bench -->', lines);
 	write('<!-- forecast-bench -->', forecastLines);
 	if (pageLines.length) write('<!-- sandbox-page-bench -->', pageLines);
+	write('<!-- webhook-import-bench -->', webhookLines);
 	console.log(`written to ${file}`);
 }
