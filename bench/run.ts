@@ -9,7 +9,7 @@
  * Targets (issue "Pricing engine"): replay of 10,000 events ≤ 50 ms; kernel ≥ 10,000,000 events/s.
  * Figures are written to BENCHMARKS.md by `npm run bench -- --write`.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -72,6 +72,11 @@ const forecastLines = execFileSync('npx', ['tsx', '--tsconfig', 'tsconfig.json',
 	.split('\n');
 console.log(forecastLines.join('\n'));
 
+// The initial JavaScript of every page against its 150 KB gzip budget (needs a build; exits 1 when over).
+const budget = spawnSync('npx', ['tsx', 'bench/bundle-budget.ts'], { encoding: 'utf8' });
+const budgetLines = (budget.stdout || budget.stderr).trim().split('\n');
+console.log(budgetLines.join('\n'));
+
 // The real sandbox page in Chromium (skipped with --node-only, or where Chromium is missing).
 let pageLines: string[] = [];
 if (!process.argv.includes('--node-only') && existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
@@ -108,6 +113,7 @@ if (process.argv.includes('--write')) {
 	};
 	write('<!-- engine-bench -->', lines);
 	write('<!-- forecast-bench -->', forecastLines);
+	write('<!-- bundle-budget -->', budgetLines);
 	if (pageLines.length) write('<!-- sandbox-page-bench -->', pageLines);
 	write('<!-- webhook-import-bench -->', webhookLines);
 	console.log(`written to ${file}`);
