@@ -105,10 +105,19 @@ class WorkerHeap {
 async function browserRuns(): Promise<string[]> {
 	if (!process.argv.includes('--skip-build') || !existsSync(`${BUILD}/index.html`))
 		execSync('npx vite build', { stdio: 'ignore', env: { ...process.env, BUILD_DIR: BUILD } });
+	// vite itself (not through npx), so that stopping it stops the server.
 	const server = spawn(
-		'npx',
-		['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-		{ stdio: 'ignore', detached: true, env: { ...process.env, BUILD_DIR: BUILD } }
+		process.execPath,
+		[
+			'node_modules/vite/bin/vite.js',
+			'preview',
+			'--host',
+			'127.0.0.1',
+			'--port',
+			String(PORT),
+			'--strictPort'
+		],
+		{ stdio: 'ignore', env: { ...process.env, BUILD_DIR: BUILD } }
 	);
 	await new Promise((r) => setTimeout(r, 2500));
 	const browser = await chromium.launch({
@@ -164,11 +173,7 @@ async function browserRuns(): Promise<string[]> {
 		}
 	} finally {
 		await browser.close();
-		try {
-			if (server.pid) process.kill(-server.pid);
-		} catch {
-			// already gone
-		}
+		server.kill();
 	}
 	return out;
 }

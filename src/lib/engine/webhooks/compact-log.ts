@@ -130,6 +130,10 @@ export class CompactLogReader extends LogReader {
 	private inReferral = new Column((n) => new Uint8Array(n), 0);
 	private inPhone = new Column((n) => new Int32Array(n), -1);
 	private inboundCount = 0;
+	/** The message the last seenBefore() found or made (keepStatus() follows it at once). */
+	private lastMessage = -1;
+	private lastPhone: string | null = null;
+	private lastPhoneId = -1;
 
 	protected override seenBefore(id: string, status: StatusRecord['status']): boolean {
 		const n = this.messageIds.size;
@@ -145,6 +149,7 @@ export class CompactLogReader extends LogReader {
 			this.conversation.ensure(n + 1);
 			this.sentAt.data[m] = Infinity;
 		}
+		this.lastMessage = m;
 		const bit = STATUS_BIT[status] as number;
 		const seen = this.seenBits.data;
 		if ((seen[m] as number) & bit) return true;
@@ -154,8 +159,8 @@ export class CompactLogReader extends LogReader {
 
 	/** The rules of loggedMessages, one status at a time. */
 	protected override keepStatus(s: StatusRecord): void {
-		const m = this.messageIds.get(s.id) as number;
-		const phone = s.phoneNumberId === null ? -1 : this.phones.id(s.phoneNumberId);
+		const m = this.lastMessage;
+		const phone = this.phoneId(s.phoneNumberId);
 		if (phone >= 0) this.statusPhones.add(phone);
 		if ((this.recipient.data[m] as number) < 0) {
 			this.recipient.data[m] = this.recipients.id(s.recipient);
@@ -200,7 +205,17 @@ export class CompactLogReader extends LogReader {
 		this.inFrom.data[k] = this.recipients.id(i.from);
 		this.inAt.data[k] = i.at;
 		this.inReferral.data[k] = i.referral ? 1 : 0;
-		this.inPhone.data[k] = i.phoneNumberId === null ? -1 : this.phones.id(i.phoneNumberId);
+		this.inPhone.data[k] = this.phoneId(i.phoneNumberId);
+	}
+
+	/** Business numbers repeat line after line: the last one is remembered. */
+	private phoneId(phone: string | null): number {
+		if (phone === null) return -1;
+		if (phone !== this.lastPhone) {
+			this.lastPhone = phone;
+			this.lastPhoneId = this.phones.id(phone);
+		}
+		return this.lastPhoneId;
 	}
 
 	/** A conversation's id as the log spells it. */
