@@ -59,3 +59,20 @@ test('a link with a malformed view field still opens its scenario, says why the 
 	).toBeVisible();
 	await expect(other.getByTestId('tab-replay')).toHaveAttribute('aria-selected', 'true');
 });
+
+test.describe('at 390 px', () => {
+	test.use({ viewport: { width: 390, height: 800 } });
+
+	test('presentation mode with the comparison fits the screen', async ({ page }) => {
+		await page.goto('./sandbox?usecase=service-conversation');
+		await expect(page.getByRole('slider', { name: 'Playhead' })).toBeVisible();
+		await page.getByRole('button', { name: 'Presentation mode' }).click();
+		await page.getByTestId('present-tab-compare').click();
+		await expect(page.getByTestId('present-compare')).toBeVisible();
+		const presentation = page.getByTestId('presentation');
+		await expect
+			.poll(() => presentation.evaluate((el) => el.scrollWidth - el.clientWidth))
+			.toBeLessThanOrEqual(0);
+		await page.screenshot({ path: 'test-results/artifacts/presentation-compare-390.png' });
+	});
+});
