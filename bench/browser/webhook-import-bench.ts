@@ -6,6 +6,7 @@
  * Runtime.getHeapUsage through the page's target, sampled while it works) and of the page, and the
  * renderer's resident memory. Then the CLI's own code on the same million, in-process.
  *   npx tsx bench/browser/webhook-import-bench.ts [--n 1000000] [--skip-build] [--node-only]
+ * SITE_DIR names another checkout to build and serve (e.g. an older commit, for a before figure).
  * Prints the figures; bench/run.ts records them in BENCHMARKS.md.
  */
 import { chromium, type CDPSession } from '@playwright/test';
@@ -21,8 +22,10 @@ const arg = (name: string, fallback: number) => {
 };
 const N = arg('n', 1_000_000);
 const SMALL = 100_000;
-const PORT = 5419;
+const PORT = Number(process.env.BENCH_PORT ?? 5419);
 const BUILD = process.env.BUILD_DIR ?? 'build';
+/** The tree whose build is served: `vite preview` serves SvelteKit's output folder of that tree. */
+const SITE = process.env.SITE_DIR ?? '.';
 const DIR = process.env.BENCH_TMP ?? '/tmp';
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
@@ -104,7 +107,15 @@ class WorkerHeap {
 
 async function browserRuns(): Promise<string[]> {
 	if (!process.argv.includes('--skip-build') || !existsSync(`${BUILD}/index.html`))
-		execSync('npx vite build', { stdio: 'ignore', env: { ...process.env, BUILD_DIR: BUILD } });
+		execSync('npx vite build', { stdio: 'ignore', cwd: SITE, env: { ...process.env, BUILD_DIR: BUILD } });
+	// A server left on the port would be measured instead of this build: refuse.
+	if (
+		await fetch(`http://127.0.0.1:${PORT}/`).then(
+			() => true,
+			() => false
+		)
+	)
+		throw new Error(`port ${PORT} is in use: stop what serves it first`);
 	// vite itself (not through npx), so that stopping it stops the server.
 	const server = spawn(
 		process.execPath,
