@@ -92,10 +92,11 @@ export default ts.config(
 		{ group: uiLibs, message: 'engine runs anywhere (the CLI too): no UI or database libraries.' }
 	]),
 	layer('src/lib/workers', [
+		// A worker may also decode a share link: that file is a pure codec (the database stays out).
 		...oursExcept(
 			'workers',
-			['domain', 'engine'],
-			'a worker runs the engine: it depends on domain and engine only.'
+			['domain', 'engine', 'storage/share-link'],
+			'a worker runs the engine: it depends on domain and engine only (and the share-link codec).'
 		),
 		{ group: uiLibs, message: 'A worker has no DOM: no UI or database libraries.' }
 	]),

@@ -1,16 +1,21 @@
 /**
- * The messages between the page and the pricing worker (src/lib/workers/pricing.worker.ts): the
- * page sends a scenario, the worker answers with progress and then the ledger or an error.
+ * The messages between the page and the pricing worker (src/lib/workers/pricing.worker.ts). The page
+ * sends a scenario to price, or a share link's fragment to open (decompressed, checked and priced in
+ * the worker: a 100,000-event link is a ~1 s job that must not block the page). The worker answers
+ * with progress, then the ledger as columns (ledger-columns.ts, transferred, not copied), or an
+ * error. For a link it first answers 'opened' (the scenario as the JSON text it was checked from, so
+ * the page can show it while the worker prices it) or 'refused', then 'done' with the ledger.
  */
 import type { Scenario } from '$lib/domain/scenario';
-import type { Ledger } from './ledger';
+import type { LedgerColumns } from './ledger-columns';
 
-export interface PricingRequest {
-	id: number;
-	scenario: Scenario;
-}
+export type PricingRequest =
+	{ id: number; type: 'price'; scenario: Scenario } | { id: number; type: 'open-link'; fragment: string };
 
 export type PricingReply =
 	| { id: number; type: 'progress'; phase: string }
-	| { id: number; type: 'done'; ledger: Ledger }
+	| { id: number; type: 'done'; columns: LedgerColumns }
+	/** A link read and checked: its scenario as JSON text and its events' time order; 'done' follows. */
+	| { id: number; type: 'opened'; version: string; json: string; order: Int32Array; at: Float64Array }
+	| { id: number; type: 'refused'; version: string | null; reason: string }
 	| { id: number; type: 'error'; message: string };

@@ -2,11 +2,14 @@
  * Prices large scenarios in a module Web Worker (src/lib/workers/pricing.worker.ts) so the page
  * never freezes. Only the latest request counts: an answer for an older scenario is dropped. Where
  * workers are not available (tests, old browsers) it prices on the main thread after a tick.
+ * The worker's ledger arrives as columns and is read through views (column-ledger.ts): no copy.
  */
 import type { Scenario } from '$lib/domain/scenario';
+import { ledgerOfColumns, timedEventsOfColumns } from '$lib/engine/column-ledger';
 import type { Ledger } from '$lib/engine/ledger';
 import { kernelReplay } from '$lib/engine/replay';
 import type { PricingReply, PricingRequest } from '$lib/engine/pricing-protocol';
+import { primeTimedEvents } from './timed-events';
 
 export interface BulkHandlers {
 	progress: (phase: string) => void;
@@ -14,39 +17,48 @@ export interface BulkHandlers {
 	error: (message: string) => void;
 }
 
+/** A new pricing worker, or null where module workers cannot be started. */
+export function startPricingWorker(): Worker | null {
+	if (typeof Worker === 'undefined') return null;
+	try {
+		return new Worker(new URL('../workers/pricing.worker.ts', import.meta.url), { type: 'module' });
+	} catch {
+		return null;
+	}
+}
+
 export class BulkPricer {
 	private worker: Worker | null = null;
 	private latest = 0;
-	private handlers = new Map<number, BulkHandlers>();
+	private handlers = new Map<number, { scenario: Scenario; h: BulkHandlers }>();
 
 	private ensureWorker(): Worker | null {
-		if (this.worker || typeof Worker === 'undefined') return this.worker;
-		try {
-			this.worker = new Worker(new URL('../workers/pricing.worker.ts', import.meta.url), { type: 'module' });
+		if (this.worker) return this.worker;
+		this.worker = startPricingWorker();
+		if (this.worker) {
 			this.worker.onmessage = (e: MessageEvent<PricingReply>) => this.receive(e.data);
 			this.worker.onerror = (e) => {
 				const h = this.handlers.get(this.latest);
 				this.handlers.clear();
-				h?.error(e.message || 'the pricing worker failed');
+				h?.h.error(e.message || 'the pricing worker failed');
 			};
-		} catch {
-			this.worker = null;
 		}
 		return this.worker;
 	}
 
 	private receive(reply: PricingReply): void {
-		const h = this.handlers.get(reply.id);
-		if (!h || reply.id !== this.latest) {
+		const entry = this.handlers.get(reply.id);
+		if (!entry || reply.id !== this.latest) {
 			this.handlers.delete(reply.id);
 			return;
 		}
-		if (reply.type === 'progress') h.progress(reply.phase);
-		else {
-			this.handlers.delete(reply.id);
-			if (reply.type === 'done') h.done(reply.ledger);
-			else h.error(reply.message);
-		}
+		const { scenario, h } = entry;
+		if (reply.type === 'progress') return h.progress(reply.phase);
+		this.handlers.delete(reply.id);
+		if (reply.type === 'done') {
+			primeTimedEvents(scenario, timedEventsOfColumns(reply.columns, scenario));
+			h.done(ledgerOfColumns(reply.columns));
+		} else h.error(reply.type === 'error' ? reply.message : 'the pricing worker gave no ledger');
 	}
 
 	/** Prices `scenario`; earlier requests still running are superseded (their answers dropped). */
@@ -65,9 +77,9 @@ export class BulkPricer {
 			}, 0);
 			return;
 		}
-		this.handlers.set(id, handlers);
+		this.handlers.set(id, { scenario, h: handlers });
 		// The session keeps scenarios in $state.raw (never proxied): they clone as they are.
-		const request: PricingRequest = { id, scenario };
+		const request: PricingRequest = { id, type: 'price', scenario };
 		worker.postMessage(request);
 	}
 

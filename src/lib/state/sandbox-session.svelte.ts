@@ -4,12 +4,13 @@
  * Scenarios up to MACHINE_PATH_MAX_EVENTS are priced at once on the machine path; larger ones on the
  * bulk path in a worker, with `pricing` saying what is going on until the ledger arrives.
  */
-import { timedEvents, type Scenario, type TimedEvent } from '$lib/domain/scenario';
+import type { Scenario, TimedEvent } from '$lib/domain/scenario';
 import { asEpochMs, HOUR, type EpochMs } from '$lib/domain/units';
 import { endOfConversation, type Ledger } from '$lib/engine/ledger';
 import { MACHINE_PATH_MAX_EVENTS, pathFor } from '$lib/engine/price';
 import { replay } from '$lib/engine/replay';
 import { BulkPricer } from './bulk-pricer';
+import { timedEventsOf } from './timed-events';
 import { stateAt, type StateAt } from '$lib/engine/state-at';
 import { captionsOf, narratedOriginal, nextStop, stepStops, type Caption } from '$lib/engine/captions';
 
@@ -39,7 +40,7 @@ export class SandboxSession {
 	/** Input index of the selected event (timeline, message list, editor), or null. */
 	selected = $state<number | null>(null);
 	/** Events in time order: stepping, the message list. */
-	timed: TimedEvent[] = $derived(timedEvents(this.scenario));
+	timed: TimedEvent[] = $derived(timedEventsOf(this.scenario));
 	/** From the first event to the last instant anything is still open: where playback runs. */
 	span: { start: EpochMs; end: EpochMs } = $derived(spanOf(this.timed, this.ledger));
 	/** The scenario as opened (a load replaces it): what its narration is checked against after edits. */
@@ -90,6 +91,9 @@ export class SandboxSession {
 	}
 
 	private reprice(scenario: Scenario, edited: boolean): void {
+		const priced = this.priced?.scenario === scenario ? this.priced.ledger : null;
+		this.priced = null;
+		if (priced) return this.await(scenario, priced);
 		if (pathFor(scenario) === 'machines') {
 			this.pricing = null;
 			this.pricingError = null;
@@ -124,7 +128,29 @@ export class SandboxSession {
 		this.bulk = null;
 	}
 
-	constructor(scenario: Scenario, runId: string | null = null) {
+	/** The ledger of the scenario being opened, priced elsewhere (a long share link: in its worker). */
+	private priced: { scenario: Scenario; ledger: Promise<Ledger> } | null = null;
+
+	/** Shows `scenario` at once and its ledger when `ledger` gives it; if that fails, prices it here. */
+	private await(scenario: Scenario, ledger: Promise<Ledger>): void {
+		this.ledger = replay({ ...scenario, events: [] });
+		this.pricingError = null;
+		const n = scenario.events.length;
+		this.pricing = { events: n, phase: `pricing ${n.toLocaleString('en-US')} events`, startedAt: Date.now() };
+		ledger.then(
+			(l) => {
+				if (this.current !== scenario) return;
+				this.ledger = l;
+				this.pricing = null;
+			},
+			() => {
+				if (this.current === scenario) this.reprice(scenario, false);
+			}
+		);
+	}
+
+	constructor(scenario: Scenario, runId: string | null = null, ledger?: Promise<Ledger>) {
+		if (ledger) this.priced = { scenario, ledger };
 		this.scenario = scenario;
 		this.opened = scenario;
 		this.runId = runId;
@@ -222,5 +248,5 @@ function spanOf(timed: readonly TimedEvent[], ledger: Ledger): { start: EpochMs;
 }
 
 function firstInstant(scenario: Scenario): EpochMs {
-	return timedEvents(scenario)[0]?.t ?? asEpochMs(Date.UTC(2023, 8, 12));
+	return timedEventsOf(scenario)[0]?.t ?? asEpochMs(Date.UTC(2023, 8, 12));
 }

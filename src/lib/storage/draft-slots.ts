@@ -12,10 +12,14 @@ export type DraftSource =
 
 /** A short stable hash of a share link's fragment (djb2): the link itself can be megabytes. */
 function hash(text: string): string {
+	if (text === lastHashed.text) return lastHashed.hash;
 	let h = 5381;
 	for (let i = 0; i < text.length; i++) h = ((h << 5) + h + text.charCodeAt(i)) | 0;
-	return (h >>> 0).toString(36);
+	lastHashed = { text, hash: (h >>> 0).toString(36) };
+	return lastHashed.hash;
 }
+/** Opening a page asks for the same link's key several times: a 650 KB link is hashed once. */
+let lastHashed = { text: '', hash: '' };
 
 export function sourceKey(source: DraftSource): string {
 	switch (source.kind) {

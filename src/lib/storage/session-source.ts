@@ -12,7 +12,7 @@ import { toStorageError } from './errors';
 import type { Draft, StoredRun } from './records';
 import { draftsOf, latestDraft } from './drafts-repo';
 import { getRun } from './runs-repo';
-import { decodeShareFragment } from './share-link';
+import { decodeShareFragment, type ShareDecodeResult } from './share-link';
 
 export interface SessionSource {
 	scenario: Scenario;
@@ -68,7 +68,11 @@ async function draftsFor(
 export async function restoreSessionSource(
 	url: URL,
 	onNotice?: (text: string) => void,
-	base?: { source: Extract<DraftSource, { kind: 'usecase' | 'blank' }>; scenario: Scenario }
+	base?: { source: Extract<DraftSource, { kind: 'usecase' | 'blank' }>; scenario: Scenario },
+	/** How a share link is read: at once by default; the page passes a worker for long links. */
+	decodeLink: (
+		hash: string
+	) => Promise<ShareDecodeResult | null> | ShareDecodeResult | null = decodeShareFragment
 ): Promise<SessionSource | null> {
 	const notices: string[] = [];
 	const note = (text: string) => {
@@ -134,7 +138,7 @@ export async function restoreSessionSource(
 		} catch (e) {
 			note(`${toStorageError(e, 'open the saved run').message}`);
 			// Storage is off: a share link or nothing; the drafts cannot be read either.
-			const shared = decodeShareFragment(url.hash);
+			const shared = await decodeLink(url.hash);
 			return shared?.ok
 				? done({
 						scenario: shared.scenario,
@@ -147,7 +151,7 @@ export async function restoreSessionSource(
 		}
 	}
 
-	const shared = decodeShareFragment(url.hash);
+	const shared = await decodeLink(url.hash);
 	if (shared?.ok) {
 		const source: DraftSource = { kind: 'share', fragment: url.hash };
 		const { mine, others, adopted } = await draftsFor(source);

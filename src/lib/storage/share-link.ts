@@ -17,7 +17,14 @@ export const MAX_FRAGMENT_CHARS = 2 * 1024 * 1024;
 const MAX_DECOMPRESSED_CHARS = 20 * 1024 * 1024;
 
 export type ShareDecodeResult =
-	{ ok: true; scenario: Scenario; version: string } | { ok: false; version: string | null; reason: string };
+	| {
+			ok: true;
+			scenario: Scenario;
+			version: string;
+			/** The JSON text the scenario was read from (it parses back to the same scenario). */
+			text: string;
+	  }
+	| { ok: false; version: string | null; reason: string };
 
 /** `s1=…` (without the `#`). */
 export function encodeShareFragment(scenario: Scenario): string {
@@ -57,7 +64,7 @@ function decodeV1(payload: string): ShareDecodeResult {
 			reason: `the scenario in the link is invalid: ${first ? describeScenarioError(first) : 'unknown error'}`
 		};
 	}
-	return { ok: true, scenario: result.scenario, version: 's1' };
+	return { ok: true, scenario: result.scenario, version: 's1', text: json };
 }
 
 /**

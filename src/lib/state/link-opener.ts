@@ -1,0 +1,59 @@
+/**
+ * Opens a share link (`#s1=…`). A short link is decoded at once; a long one (a large run: a
+ * 100,000-event link is ~650 KB) is decompressed, checked and priced in a pricing worker of its own,
+ * ended afterwards so its memory goes back. The page keeps answering meanwhile and hears the
+ * worker's progress. The scenario comes back first, as the JSON text the worker checked (parsed
+ * here, natively) with its time order, so the page shows it while the worker prices it; the ledger
+ * follows as columns.
+ */
+import type { Scenario } from '$lib/domain/scenario';
+import { ledgerOfColumns, timedEventsOfOrder } from '$lib/engine/column-ledger';
+import type { Ledger } from '$lib/engine/ledger';
+import type { PricingReply, PricingRequest } from '$lib/engine/pricing-protocol';
+import { decodeShareFragment, type ShareDecodeResult } from '$lib/storage/share-link';
+import { startPricingWorker } from './bulk-pricer';
+import { primeTimedEvents } from './timed-events';
+
+/** Links longer than this are opened in a worker (decoding a shorter one takes a few milliseconds). */
+export const WORKER_LINK_CHARS = 64 * 1024;
+
+export interface OpenedLink {
+	result: ShareDecodeResult | null;
+	/** The ledger of `result.scenario`, being priced by the worker that read the link. */
+	ledger?: Promise<Ledger>;
+}
+
+export function openShareLink(hash: string, onProgress?: (phase: string) => void): Promise<OpenedLink> {
+	const worker = hash.length > WORKER_LINK_CHARS && /^#?s\d+=/.test(hash) ? startPricingWorker() : null;
+	if (!worker) return Promise.resolve({ result: decodeShareFragment(hash) });
+	return new Promise<OpenedLink>((resolveOpened) => {
+		let priced: { resolve: (l: Ledger) => void; reject: (e: Error) => void } | null = null;
+		const fail = (message: string) => {
+			worker.terminate();
+			// Not opened yet: read the link here, slowly, rather than give up; else the session prices it.
+			if (priced) priced.reject(new Error(message));
+			else resolveOpened({ result: decodeShareFragment(hash) });
+		};
+		worker.onmessage = (e: MessageEvent<PricingReply>) => {
+			const reply = e.data;
+			if (reply.type === 'progress') onProgress?.(reply.phase);
+			else if (reply.type === 'opened') {
+				const scenario = JSON.parse(reply.json) as Scenario;
+				primeTimedEvents(scenario, timedEventsOfOrder(reply.order, reply.at, scenario));
+				const ledger = new Promise<Ledger>((resolve, reject) => (priced = { resolve, reject }));
+				// Nobody may be waiting (a draft of the link was opened instead): not an unhandled error.
+				ledger.catch(() => undefined);
+				resolveOpened({ result: { ok: true, scenario, version: reply.version, text: reply.json }, ledger });
+			} else if (reply.type === 'refused') {
+				worker.terminate();
+				resolveOpened({ result: { ok: false, version: reply.version, reason: reply.reason } });
+			} else if (reply.type === 'done') {
+				worker.terminate();
+				priced?.resolve(ledgerOfColumns(reply.columns));
+			} else fail(reply.message);
+		};
+		worker.onerror = (e) => fail(e.message || 'the pricing worker failed');
+		const request: PricingRequest = { id: 1, type: 'open-link', fragment: hash };
+		worker.postMessage(request);
+	});
+}
