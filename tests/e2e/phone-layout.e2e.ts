@@ -32,9 +32,7 @@ for (const width of WIDTHS) {
 		}
 
 		// Presentation mode is an overlay that scrolls by itself: it must not scroll sideways either.
-		// Known to fail (its panels' grid is as wide as their content: 166 px too wide at 390 px on
-		// main today); enable once PresentationView's panels get grid-template-columns: minmax(0, 1fr).
-		test.fixme('presentation overlay does not scroll sideways', async ({ page }) => {
+		test('presentation overlay does not scroll sideways', async ({ page }) => {
 			await page.goto('./sandbox?usecase=service-conversation');
 			await page.getByTestId('presentation-toggle').click();
 			const overlay = page.getByTestId('presentation');
