@@ -49,7 +49,11 @@ for (const width of [360, 390, 430, 1280])
 test.describe('by touch at 390 px', () => {
 	test.use({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
 
-	const touch = (cdp: CDPSession, type: string, points: { x: number; y: number }[]) =>
+	const touch = (
+		cdp: CDPSession,
+		type: 'touchStart' | 'touchMove' | 'touchEnd',
+		points: { x: number; y: number }[]
+	) =>
 		cdp.send('Input.dispatchTouchEvent', {
 			type,
 			touchPoints: points.map((p, id) => ({ x: Math.round(p.x), y: Math.round(p.y), id }))
