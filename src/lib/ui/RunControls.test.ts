@@ -151,8 +151,8 @@ describe('RunControls: share and reopen', () => {
 			{
 				...stored,
 				id: 'old-run',
-				total: 1 as never,
-				summary: { ...stored.summary, total: 1 as never },
+				total: 500 as never,
+				summary: { ...stored.summary, total: 500 as never },
 				rateDataVersion: 'rates-older'
 			}
 		]);
@@ -160,7 +160,7 @@ describe('RunControls: share and reopen', () => {
 		setup(new SandboxSession(old.scenario, 'old-run'), old);
 		const notice = await screen.findByTestId('run-notice');
 		expect(notice).toHaveTextContent(
-			/prices it differently.*total was 0\.000001 USD, now 0\.0711 USD.*rate data changed/
+			/prices it differently.*total was 0\.0005 USD, now 0\.0711 USD.*rate data changed/
 		);
 		await waitFor(() => expect(state()).toHaveTextContent('Saved'));
 	});
