@@ -135,5 +135,23 @@ export default ts.config(
 		noDexie
 	]),
 	layer('src/routes', [...timelineIndex, noDexie]),
-	layer('src/cli', [{ group: uiLibs, message: 'The CLI runs the engine in Node: no UI libraries.' }])
+	layer('src/cli', [{ group: uiLibs, message: 'The CLI runs the engine in Node: no UI libraries.' }]),
+	// Browser tests take Playwright's `test` from tests/helpers/test.ts: it fails a test on any
+	// Content-Security-Policy violation, which a file importing '@playwright/test' would skip.
+	{
+		files: ['tests/e2e/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '@playwright/test',
+							message: "import from '../helpers/test' (the same API, plus the CSP guard)."
+						}
+					]
+				}
+			]
+		}
+	}
 );

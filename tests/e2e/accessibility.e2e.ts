@@ -5,7 +5,7 @@
  * One page load per page, theme and width.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test';
 import { APP_PAGES, saveOneRun, useTheme } from '../helpers/pages';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

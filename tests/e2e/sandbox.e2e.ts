@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../helpers/test';
 
 // Blank scenarios take the browser's zone; the documented use cases are in Asia/Jakarta too.
 test.use({ timezoneId: 'Asia/Jakarta' });

@@ -9,7 +9,6 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { timedEvents, type Scenario } from '$lib/domain/scenario';
 import { USE_CASES } from '$lib/domain/use-cases';
-import { decodeShareFragment, encodeShareFragment } from '$lib/storage/share-link';
 import { largeScenario } from '../../../tests/helpers/large-scenario';
 import { scenarioArb } from '../../../tests/helpers/scenario-arb';
 import { ledgerOfColumns, timedEventsOfColumns } from './column-ledger';
@@ -76,13 +75,5 @@ describe('column ledger', { timeout: 120_000 }, () => {
 		expect(cols.messages.at.length).toBe(0); // detached: moved, not copied
 		const again = kernelColumns(s);
 		expect(isDeepStrictEqual(timedEventsOfColumns(again, s), timedEvents(s))).toBe(true);
-	});
-
-	it('a share link gives back the very JSON its scenario was checked from', () => {
-		for (const s of [large(500), ...USE_CASES.map((u) => u.scenario)]) {
-			const r = decodeShareFragment(encodeShareFragment(s));
-			expect(r?.ok).toBe(true);
-			if (r?.ok) expect(isDeepStrictEqual(JSON.parse(r.text), r.scenario)).toBe(true);
-		}
 	});
 });

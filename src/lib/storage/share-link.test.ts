@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { USE_CASES } from '$lib/domain/use-cases';
 import {
@@ -123,5 +124,13 @@ describe('share links', () => {
 			),
 			{ numRuns: 150 }
 		);
+	});
+
+	it('gives back the very JSON text its scenario was checked from (the worker sends that text)', () => {
+		for (const s of [bigScenario(500), ...USE_CASES.map((u) => u.scenario)]) {
+			const r = decodeShareFragment(encodeShareFragment(s));
+			expect(r?.ok).toBe(true);
+			if (r?.ok) expect(isDeepStrictEqual(JSON.parse(r.text), r.scenario)).toBe(true);
+		}
 	});
 });
