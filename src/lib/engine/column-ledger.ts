@@ -75,7 +75,8 @@ class ColumnMessage implements LedgerMessage {
 		if (k === NONE) return null;
 		return { ...this.c.tiers[k], count: this.c.messages.tierCount[this.event] } as TierDecision;
 	}
-	private get words_(): { reason: string; volumeTier: string | null } {
+	/** The sentences, worded on first read and kept. */
+	private get worded(): { reason: string; volumeTier: string | null } {
 		let w = this.words[this.event];
 		if (!w) {
 			const noRate = this.c.messages.noRateReason[this.event] as number;
@@ -103,10 +104,10 @@ class ColumnMessage implements LedgerMessage {
 		return w;
 	}
 	get reason(): string {
-		return this.words_.reason;
+		return this.worded.reason;
 	}
 	get volumeTier(): string | null {
-		return this.words_.volumeTier;
+		return this.worded.volumeTier;
 	}
 	/** The message as a plain object (exports, comparisons): every field, the sentence included. */
 	toJSON(): LedgerMessage {
