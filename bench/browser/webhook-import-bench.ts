@@ -11,10 +11,11 @@
  */
 import { chromium, type CDPSession } from '@playwright/test';
 import { execSync, spawn } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { reconcileCompact } from '../../src/lib/engine/webhooks/bulk-reconcile';
 import { readLog } from '../../src/lib/engine/webhooks/import-job';
 import { writeWebhookLog } from '../webhook-log-file';
+import { rendererRssMb } from './renderer-memory';
 
 const arg = (name: string, fallback: number) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -28,35 +29,6 @@ const BUILD = process.env.BUILD_DIR ?? 'build';
 const SITE = process.env.SITE_DIR ?? '.';
 const DIR = process.env.BENCH_TMP ?? '/tmp';
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
-
-/** Resident memory (MB) of the Chromium renderer processes this script started, from /proc (Linux). */
-function rendererRssMb(): number {
-	const parent = new Map<number, number>();
-	for (const name of readdirSync('/proc')) {
-		if (!/^\d+$/.test(name)) continue;
-		try {
-			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-			parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-		} catch {
-			// gone
-		}
-	}
-	const ours = (pid: number) => {
-		for (let p = parent.get(pid), hops = 0; p !== undefined && hops < 20; p = parent.get(p), hops++)
-			if (p === process.pid) return true;
-		return false;
-	};
-	let kb = 0;
-	for (const pid of parent.keys()) {
-		try {
-			if (!ours(pid) || !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
-			kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-		} catch {
-			// gone
-		}
-	}
-	return kb / 1024;
-}
 
 async function logFile(n: number, array: boolean): Promise<string> {
 	const path = `${DIR}/webhook-bench-${n}.${array ? 'json' : 'ndjson'}`;
@@ -169,7 +141,7 @@ async function browserRuns(): Promise<string[]> {
 			const wall = Date.now() - t0;
 			const line = ((await card.locator('p').first().textContent()) ?? '').replace(/\s+/g, ' ');
 			const read = /read in ([\d.]+) s \(([\d,]+) statuses\/s\)/.exec(line);
-			const rss = rendererRssMb();
+			const rss = rendererRssMb().all;
 			await cdp.send('HeapProfiler.collectGarbage');
 			const { metrics } = await cdp.send('Performance.getMetrics');
 			const pageAfter = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
