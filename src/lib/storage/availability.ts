@@ -4,7 +4,8 @@
  * in memory; when a newer version opens in another tab, this tab closes its connection and asks for
  * a reload; a blocked upgrade never hangs: after OPEN_TIMEOUT_MS the status says what to do.
  */
-import { DB_VERSION, SandboxDb } from './db';
+import type { SandboxDb } from './db';
+import { DB_VERSION } from './db-name';
 import { REASONS, StorageError, toStorageError, type StorageErrorKind } from './errors';
 
 /** How long open() may take before the UI says saving is off (a blocked upgrade would wait forever). */
@@ -69,6 +70,8 @@ async function open(): Promise<SandboxDb> {
 		const factory = config.indexedDB === undefined ? globalThis.indexedDB : config.indexedDB;
 		if (!factory) throw new StorageError('unavailable', REASONS.noIndexedDb);
 		const keyRange = config.IDBKeyRange ?? globalThis.IDBKeyRange;
+		// Dexie and the schema load here, with the database, not with the page (its JS budget).
+		const { SandboxDb } = await import('./db');
 		db = new SandboxDb({ indexedDB: factory, IDBKeyRange: keyRange });
 	} catch (e) {
 		const err =

@@ -17,7 +17,9 @@ import type { AnswerRecord, LearnerRecord, ReviewRecord, SessionRecord } from '.
 import type { ImportedLogRecord } from './log-records';
 import { upgradeDraftV1toV2, upgradeRunV1toV2, type DraftRecordV1, type RunRecordV1 } from './upgrades';
 
-export const DB_NAME = 'wa-pricing-sandbox';
+import { DB_NAME } from './db-name';
+
+export { DB_NAME, DB_VERSION } from './db-name';
 
 /** Version 1 (frozen): runs with their scenario inline. */
 export const STORES_V1 = {
@@ -67,8 +69,6 @@ export const STORES_V5 = {
 	...STORES_V4,
 	importedLogs: 'id, nameLower, importedAt'
 } as const;
-
-export const DB_VERSION = 5;
 
 async function upgradeToV2(tx: Transaction): Promise<void> {
 	const old = (await tx.table('runs').toArray()) as RunRecordV1[];

@@ -3,18 +3,16 @@
  * only, newest first), open, rename, delete and restore. A forecast keeps its inputs, the rate
  * cards and regimes it read, and the app and rate-data versions that priced it.
  */
-import { liveQuery } from 'dexie';
 import type { RegimeId } from '$lib/domain/regimes';
 import type { BroadcastResult } from '$lib/engine/forecast/broadcast-run';
 import { cardsUsed } from '$lib/engine/forecast/cards-used';
 import type { PlanRanges } from '$lib/engine/forecast/monte-carlo';
 import { APP_VERSION, rateDataVersion } from './app-version';
-import { getDb } from './availability';
 import type { SandboxDb } from './db';
-import { StorageError, toStorageError } from './errors';
+import { StorageError } from './errors';
 import type { ForecastInputs, ForecastSummary, StoredForecast } from './forecast-records';
 import { read, write } from './repo-io';
-import type { Subscribable } from './runs-query';
+import { liveFrom, type Subscribable } from './live-query';
 
 export const MAX_FORECAST_NAME = 200;
 
@@ -93,28 +91,7 @@ export function listForecasts(limit?: number): Promise<ForecastSummary[]> {
 
 /** The summaries, re-emitted whenever a forecast is saved or deleted (in this tab or another). */
 export function liveForecasts(limit?: number): Subscribable<ForecastSummary[]> {
-	return {
-		subscribe(observer) {
-			let inner: { unsubscribe(): void } | null = null;
-			let closed = false;
-			getDb().then(
-				(db) => {
-					if (closed) return;
-					inner = liveQuery(() => summaries(db, limit)).subscribe({
-						next: (v) => observer.next?.(v),
-						error: (e: unknown) => observer.error?.(toStorageError(e, 'list the saved forecasts'))
-					});
-				},
-				(e: unknown) => observer.error?.(toStorageError(e, 'list the saved forecasts'))
-			);
-			return {
-				unsubscribe() {
-					closed = true;
-					inner?.unsubscribe();
-				}
-			};
-		}
-	};
+	return liveFrom('list the saved forecasts', (db) => summaries(db, limit));
 }
 
 async function getIn(db: SandboxDb, id: string): Promise<StoredForecast | null> {

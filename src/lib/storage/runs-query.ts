@@ -2,18 +2,13 @@
  * Listing saved runs: sorted, searched, limited; once (listRuns) or live (liveRuns, re-emitted
  * whenever runs change in this tab or another). Reads metadata only, never scenarios.
  */
-import { liveQuery } from 'dexie';
-import { getDb } from './availability';
 import type { SandboxDb } from './db';
-import { toStorageError } from './errors';
+import { liveFrom, type Subscribable } from './live-query';
 import type { RunQuery, RunRecord, RunSort } from './records';
 import { read } from './repo-io';
 import { readCatalog } from './runs-catalog';
 
-/** Minimal observable (what Dexie's liveQuery returns), so the UI layers need not import dexie. */
-export interface Subscribable<T> {
-	subscribe(observer: { next?: (value: T) => void; error?: (err: unknown) => void }): { unsubscribe(): void };
-}
+export type { Subscribable } from './live-query';
 
 const COMPARE: Record<RunSort, (a: RunRecord, b: RunRecord) => number> = {
 	name: (a, b) => (a.nameLower < b.nameLower ? -1 : a.nameLower > b.nameLower ? 1 : a.id < b.id ? -1 : 1),
@@ -45,28 +40,7 @@ export function listRuns(query: RunQuery = {}): Promise<RunRecord[]> {
 
 /** The same list, re-emitted whenever runs change (in this tab or another). */
 export function liveRuns(query: RunQuery = {}): Subscribable<RunRecord[]> {
-	return {
-		subscribe(observer) {
-			let inner: { unsubscribe(): void } | null = null;
-			let closed = false;
-			getDb().then(
-				(db) => {
-					if (closed) return;
-					inner = liveQuery(() => queryRuns(db, query)).subscribe({
-						next: (v) => observer.next?.(v),
-						error: (e: unknown) => observer.error?.(toStorageError(e, 'list the saved runs'))
-					});
-				},
-				(e: unknown) => observer.error?.(toStorageError(e, 'list the saved runs'))
-			);
-			return {
-				unsubscribe() {
-					closed = true;
-					inner?.unsubscribe();
-				}
-			};
-		}
-	};
+	return liveFrom('list the saved runs', (db) => queryRuns(db, query));
 }
 
 export function countRuns(): Promise<number> {

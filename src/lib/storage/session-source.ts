@@ -4,9 +4,8 @@
  * draft. Each source has a draft per tab (draft-slots.ts): this tab's draft of the source is restored;
  * other tabs' drafts of it are offered, never silently picked. Reading only: opening writes nothing.
  */
-import Dexie from 'dexie';
 import type { Scenario } from '$lib/domain/scenario';
-import { DB_NAME } from './db';
+import { DB_NAME } from './db-name';
 import { hasBackup, slotOf, sourceKey, tabId, tabOfSlot, type DraftSource } from './draft-slots';
 import { toStorageError } from './errors';
 import type { Draft, StoredRun } from './records';
@@ -39,6 +38,16 @@ export interface SessionSource {
 const scenarioOf = (draft: Draft, run: StoredRun): Scenario =>
 	JSON.stringify(draft.scenario) === JSON.stringify(run.scenario) ? run.scenario : draft.scenario;
 
+/** Whether the app's database exists, without creating it (Dexie loads only if asked). */
+async function databaseExists(): Promise<boolean> {
+	try {
+		const { default: Dexie } = await import('dexie');
+		return await Dexie.exists(DB_NAME);
+	} catch {
+		return false;
+	}
+}
+
 /**
  * This tab's draft of a source, and the other tabs' ones (nothing when storage is off). When this
  * tab has none and exactly one other exists (a tab closed with unsaved work), that one is taken
@@ -50,8 +59,7 @@ async function draftsFor(
 	// No database yet and no page-hide copy: no drafts, and opening a link must not create a database
 	// (opening writes nothing). A copy left at page hide is moved into the database.
 	const tab = tabId();
-	if (!hasBackup(slotOf(source, tab)) && !(await Dexie.exists(DB_NAME).catch(() => false)))
-		return { mine: null, others: [] };
+	if (!hasBackup(slotOf(source, tab)) && !(await databaseExists())) return { mine: null, others: [] };
 	const all = await draftsOf(sourceKey(source), slotOf(source, tab)).catch(() => [] as Draft[]);
 	const mine = all.find((d) => tabOfSlot(d.slot) === tab) ?? null;
 	const others = all.filter((d) => tabOfSlot(d.slot) !== tab);

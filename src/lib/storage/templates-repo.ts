@@ -4,19 +4,17 @@
  * every failure is a StorageError a user can read. The library starts with the examples, put in the
  * first time it is read (once: deleting them all does not bring them back).
  */
-import { liveQuery } from 'dexie';
 import {
 	SEED_TEMPLATES,
 	templateError,
 	type MessageTemplate,
 	type TemplateDraft
 } from '$lib/domain/templates';
-import { getDb } from './availability';
 import type { SandboxDb } from './db';
-import { StorageError, toStorageError } from './errors';
+import { StorageError } from './errors';
 import type { TemplateRecord } from './forecast-records';
 import { read, write } from './repo-io';
-import type { Subscribable } from './runs-query';
+import { liveFrom, type Subscribable } from './live-query';
 
 const CATEGORY_ORDER = { marketing: 0, utility: 1, authentication: 2 } as const;
 /** Set in `meta` once the examples were put in. */
@@ -71,33 +69,7 @@ export function listTemplates(): Promise<MessageTemplate[]> {
 
 /** The same list, re-emitted whenever a template changes (in this tab or another). */
 export function liveTemplates(): Subscribable<MessageTemplate[]> {
-	return {
-		subscribe(observer) {
-			let inner: { unsubscribe(): void } | null = null;
-			let closed = false;
-			getDb()
-				.then(async (db) => {
-					await seedOnce(db);
-					return db;
-				})
-				.then(
-					(db) => {
-						if (closed) return;
-						inner = liveQuery(() => all(db)).subscribe({
-							next: (v) => observer.next?.(v),
-							error: (e: unknown) => observer.error?.(toStorageError(e, 'read the template library'))
-						});
-					},
-					(e: unknown) => observer.error?.(toStorageError(e, 'read the template library'))
-				);
-			return {
-				unsubscribe() {
-					closed = true;
-					inner?.unsubscribe();
-				}
-			};
-		}
-	};
+	return liveFrom('read the template library', all, seedOnce);
 }
 
 function checked(draft: TemplateDraft): TemplateDraft {
