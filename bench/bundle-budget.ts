@@ -20,6 +20,8 @@ export const BUDGET_BYTES = 150 * 1024;
 export interface PageBundle {
 	route: string;
 	files: number;
+	/** The files counted, as the build names them. */
+	fileNames: string[];
 	rawBytes: number;
 	gzipBytes: number;
 }
@@ -82,7 +84,7 @@ export function measureBundles(
 			rawBytes += s.raw;
 			gzipBytes += s.gzip;
 		}
-		return { route, files: files.size, rawBytes, gzipBytes };
+		return { route, files: files.size, fileNames: [...files], rawBytes, gzipBytes };
 	});
 }
 

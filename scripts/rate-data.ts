@@ -20,6 +20,7 @@ import type {
 	TierTableData
 } from '../src/lib/domain/data-types';
 import { parseDecimalMicros } from '../src/lib/domain/units';
+import { namesOf, packCards, packTiers } from '../src/lib/domain/data/packed';
 
 export interface SourceFile {
 	/** File name relative to rate-cards/, e.g. "2023-06-01-USD.csv" or "tiers/tiers-2026-10-01.csv". */
@@ -297,42 +298,48 @@ function header(what: string): string {
 	].join('\n');
 }
 
+/** A list of strings, one a line, as a TypeScript array body. */
+const stringLines = (values: readonly string[]): string[] =>
+	values.map((v, i) => `\t${tsString(v)}${i < values.length - 1 ? ',' : ''}`);
+
+/** A packed entry (src/lib/domain/data/packed.ts) written one field a line. */
+const packedEntry = (fields: readonly string[], last: boolean): string[] => [
+	'\t[',
+	...fields.map((f, i) => `\t\t${tsString(f)}${i < fields.length - 1 ? ',' : ''}`),
+	`\t]${last ? '' : ','}`
+];
+
+/**
+ * Rate cards packed by column (src/lib/domain/data/packed.ts): sources and markets each written
+ * once, rows as columns, unpacked to RateCardData when the module loads.
+ */
 export function renderRateCardsModule(cards: readonly RateCardData[]): string {
-	// Each distinct source once: most rows of a card share a handful of long source strings.
-	const sources = [...new Set(cards.flatMap((c) => c.rows.map((r) => r.source)))];
-	const sourceIndex = new Map(sources.map((s, i) => [s, i]));
-	const out = [
+	const sources = namesOf(cards.flatMap((c) => c.rows.map((r) => r.source)));
+	const markets = namesOf(cards.flatMap((c) => c.rows.map((r) => r.market)));
+	const packed = packCards(cards, markets, sources);
+	return [
 		header('Meta list rates (tier 0, before tax and mark-up), one entry per rate-card CSV file.'),
 		"import type { RateCardData } from '../data-types';",
+		"import { unpackCards, type PackedCard } from './packed';",
 		'',
 		'/** Sources, each once; rows refer to them by index. */',
-		'const S: readonly string[] = ['
-	];
-	sources.forEach((s, i) => out.push(`\t${tsString(s)}${i < sources.length - 1 ? ',' : ''}`));
-	out.push('];', '', 'export const RATE_CARDS: readonly RateCardData[] = [');
-	cards.forEach((card, i) => {
-		out.push('\t{');
-		out.push(`\t\tid: ${tsString(card.id)},`);
-		out.push(`\t\teffectiveFrom: ${tsString(card.effectiveFrom)},`);
-		out.push(`\t\tcurrency: ${tsString(card.currency)},`);
-		out.push(`\t\tmodel: ${tsString(card.model)},`);
-		out.push(`\t\tfile: ${tsString(card.file)},`);
-		out.push('\t\trows: [');
-		card.rows.forEach((r, j) => {
-			const fields = [
-				`market: ${tsString(r.market)}`,
-				`category: ${tsString(r.category)}`,
-				`rate: ${tsString(r.rate)}`,
-				`confidence: ${tsString(r.confidence)}`,
-				`source: S[${sourceIndex.get(r.source)}]!`
-			];
-			out.push(`\t\t\t{ ${fields.join(', ')} }${j < card.rows.length - 1 ? ',' : ''}`);
-		});
-		out.push('\t\t]');
-		out.push(`\t}${i < cards.length - 1 ? ',' : ''}`);
-	});
-	out.push('];', '');
-	return out.join('\n');
+		'const S: readonly string[] = [',
+		...stringLines(sources),
+		'];',
+		'',
+		'/** Markets, each once; rows refer to them by index. */',
+		'const M: readonly string[] = [',
+		...stringLines(markets),
+		'];',
+		'',
+		'/** Per card: id, effective date, currency, model, file; then the columns market, category, rate, confidence, source. */',
+		'const CARDS: readonly PackedCard[] = [',
+		...packed.flatMap((p, i) => packedEntry(p, i === packed.length - 1)),
+		'];',
+		'',
+		'export const RATE_CARDS: readonly RateCardData[] = unpackCards(CARDS, M, S);',
+		''
+	].join('\n');
 }
 
 export function renderMarketsModule(rows: readonly MarketRow[]): string {
@@ -359,43 +366,34 @@ export function renderMarketsModule(rows: readonly MarketRow[]): string {
 }
 
 /**
- * Tier tables, with each distinct source written once (a table repeats one long source on every row;
+ * Tier tables packed by column like the rate cards (a table repeats one long source on every row;
  * written out it would more than double the module for the browser to download).
  */
 export function renderTiersModule(tables: readonly TierTableData[]): string {
-	const sources = [...new Set(tables.flatMap((t) => t.rows.map((r) => r.source)))];
-	const sourceIndex = new Map(sources.map((s, i) => [s, i]));
-	const out = [
+	const sources = namesOf(tables.flatMap((t) => t.rows.map((r) => r.source)));
+	const markets = namesOf(tables.flatMap((t) => t.rows.map((r) => r.market)));
+	const packed = packTiers(tables, markets, sources);
+	return [
 		header('Meta volume-tier tables (per-message rates by monthly count), one entry per tiers/*.csv file.'),
 		"import type { TierTableData } from '../data-types';",
+		"import { unpackTiers, type PackedTiers } from './packed';",
 		'',
 		'/** Sources, each once; rows refer to them by index. */',
-		'const S: readonly string[] = ['
-	];
-	sources.forEach((s, i) => out.push(`\t${tsString(s)}${i < sources.length - 1 ? ',' : ''}`));
-	out.push('];', '', 'export const TIER_TABLES: readonly TierTableData[] = [');
-	tables.forEach((table, i) => {
-		out.push('\t{');
-		out.push(`\t\tid: ${tsString(table.id)},`);
-		out.push(`\t\teffectiveFrom: ${tsString(table.effectiveFrom)},`);
-		out.push(`\t\tcurrency: ${tsString(table.currency)},`);
-		out.push(`\t\tfile: ${tsString(table.file)},`);
-		out.push('\t\trows: [');
-		table.rows.forEach((r, j) => {
-			const fields = [
-				`market: ${tsString(r.market)}`,
-				`category: ${tsString(r.category)}`,
-				`from: ${r.from}`,
-				`to: ${r.to === null ? 'null' : r.to}`,
-				`rate: ${tsString(r.rate)}`,
-				`confidence: ${tsString(r.confidence)}`,
-				`source: S[${sourceIndex.get(r.source)}]!`
-			];
-			out.push(`\t\t\t{ ${fields.join(', ')} }${j < table.rows.length - 1 ? ',' : ''}`);
-		});
-		out.push('\t\t]');
-		out.push(`\t}${i < tables.length - 1 ? ',' : ''}`);
-	});
-	out.push('];', '');
-	return out.join('\n');
+		'const S: readonly string[] = [',
+		...stringLines(sources),
+		'];',
+		'',
+		'/** Markets, each once; rows refer to them by index. */',
+		'const M: readonly string[] = [',
+		...stringLines(markets),
+		'];',
+		'',
+		'/** Per table: id, effective date, currency, file; then the columns market, category, from, to, rate, confidence, source. */',
+		'const TABLES: readonly PackedTiers[] = [',
+		...packed.flatMap((p, i) => packedEntry(p, i === packed.length - 1)),
+		'];',
+		'',
+		'export const TIER_TABLES: readonly TierTableData[] = unpackTiers(TABLES, M, S);',
+		''
+	].join('\n');
 }
