@@ -6,14 +6,13 @@
  */
 import type { Scenario } from '$lib/domain/scenario';
 import { StorageError } from '$lib/storage/errors';
-import { exportScenarioRun, type ExportedFile } from '$lib/storage/exchange';
+import type { ExportedFile } from '$lib/storage/exchange';
 import type { RunRecord, StoredRun } from '$lib/storage/records';
 import { repricedNotice } from '$lib/storage/run-summary';
 import { clearDraft, saveDraft } from '$lib/storage/drafts-repo';
 import { backupDraft, dropBackup, slotOf } from '$lib/storage/draft-slots';
 import { onRunChange } from '$lib/storage/run-events';
 import { getRun, revisionOf, saveAsCopy, saveRun, updateRun } from '$lib/storage/runs-repo';
-import { LONG_LINK_CHARS, shareUrl } from '$lib/storage/share-link';
 import { encodeShareView, type ShareView } from '$lib/storage/share-view';
 import type { SandboxSession } from './sandbox-session.svelte';
 import { StorageStatusRune, messageOf } from './runs-storage.svelte';
@@ -309,6 +308,8 @@ export class RunControlsState {
 	 * it for the text field.
 	 */
 	async share(location: { origin: string; pathname: string }, view: ShareView = {}): Promise<void> {
+		// The link codec loads on first use, not with the page (initial JS budget, issue 14).
+		const { LONG_LINK_CHARS, shareUrl } = await import('$lib/storage/share-link');
 		const url = shareUrl(location, this.session.scenario) + encodeShareView(view);
 		this.shareLink = url;
 		const long =
@@ -328,9 +329,10 @@ export class RunControlsState {
 		this.shareMessage = null;
 	}
 
-	/** The session as a one-run file (works with saving off). */
-	exportFile(): ExportedFile | null {
+	/** The session as a one-run file (works with saving off). The file code loads on first use. */
+	async exportFile(): Promise<ExportedFile | null> {
 		try {
+			const { exportScenarioRun } = await import('$lib/storage/exchange');
 			return exportScenarioRun(
 				this.session.scenario,
 				this.session.ledger,

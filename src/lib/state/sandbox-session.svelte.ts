@@ -9,7 +9,7 @@ import { asEpochMs, HOUR, type EpochMs } from '$lib/domain/units';
 import { endOfConversation, type Ledger } from '$lib/engine/ledger';
 import { MACHINE_PATH_MAX_EVENTS, pathFor } from '$lib/engine/price';
 import { replay } from '$lib/engine/replay';
-import { BulkPricer } from './bulk-pricer';
+import type { BulkPricer } from './bulk-pricer';
 import { timedEventsOf } from './timed-events';
 import { stateAt, type StateAt } from '$lib/engine/state-at';
 import { captionsOf, narratedOriginal, nextStop, stepStops, type Caption } from '$lib/engine/captions';
@@ -26,7 +26,8 @@ export class SandboxSession {
 	pricing = $state.raw<{ events: number; phase: string; startedAt: number } | null>(null);
 	/** Why the last large scenario could not be priced, if it could not. */
 	pricingError = $state<string | null>(null);
-	private bulk: BulkPricer | null = null;
+	/** Loaded with the first large scenario (its code stays out of the page's initial JS). */
+	private bulk: Promise<BulkPricer> | null = null;
 	playhead = $state<EpochMs>(asEpochMs(0));
 	state: StateAt = $derived(stateAt(this.ledger, this.playhead));
 	/** Where this tab keeps the scenario's unsaved draft (a source and a tab: storage/draft-slots.ts). */
@@ -104,27 +105,33 @@ export class SandboxSession {
 		if (!edited || !this.ledger) this.ledger = replay({ ...scenario, events: [] });
 		this.pricingError = null;
 		this.pricing = { events: scenario.events.length, phase: 'starting', startedAt: Date.now() };
-		this.bulk ??= new BulkPricer();
-		this.bulk.price(scenario, {
-			progress: (phase) => {
-				if (this.current === scenario && this.pricing) this.pricing = { ...this.pricing, phase };
-			},
-			done: (ledger) => {
-				if (this.current !== scenario) return;
-				this.ledger = ledger;
-				this.pricing = null;
-			},
-			error: (message) => {
-				if (this.current !== scenario) return;
-				this.pricing = null;
-				this.pricingError = message;
-			}
-		});
+		this.bulk ??= import('./bulk-pricer').then((m) => new m.BulkPricer());
+		const failed = (message: string) => {
+			if (this.current !== scenario) return;
+			this.pricing = null;
+			this.pricingError = message;
+		};
+		this.bulk.then(
+			(bulk) =>
+				bulk.price(scenario, {
+					progress: (phase) => {
+						if (this.current === scenario && this.pricing) this.pricing = { ...this.pricing, phase };
+					},
+					done: (ledger) => {
+						if (this.current !== scenario) return;
+						this.ledger = ledger;
+						this.pricing = null;
+					},
+					error: failed
+				}),
+			(e: unknown) =>
+				failed(`The pricing code could not be loaded: ${e instanceof Error ? e.message : String(e)}`)
+		);
 	}
 
 	/** Stops the pricing worker (the page is left). */
 	dispose(): void {
-		this.bulk?.dispose();
+		void this.bulk?.then((b) => b.dispose());
 		this.bulk = null;
 	}
 

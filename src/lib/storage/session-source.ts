@@ -11,7 +11,7 @@ import { toStorageError } from './errors';
 import type { Draft, StoredRun } from './records';
 import { draftsOf, latestDraft } from './drafts-repo';
 import { getRun } from './runs-repo';
-import { decodeShareFragment, type ShareDecodeResult } from './share-link';
+import type { ShareDecodeResult } from './share-link';
 
 export interface SessionSource {
 	scenario: Scenario;
@@ -37,6 +37,12 @@ export interface SessionSource {
 /** A draft of `run`: the run's own scenario object when the draft holds no change, else the draft's. */
 const scenarioOf = (draft: Draft, run: StoredRun): Scenario =>
 	JSON.stringify(draft.scenario) === JSON.stringify(run.scenario) ? run.scenario : draft.scenario;
+
+/** A share link's scenario; the codec loads only when an address holds one (the page's JS budget). */
+async function decodeShareLink(hash: string): Promise<ShareDecodeResult | null> {
+	const { decodeShareFragment } = await import('./share-link');
+	return decodeShareFragment(hash);
+}
 
 /** Whether the app's database exists, without creating it (Dexie loads only if asked). */
 async function databaseExists(): Promise<boolean> {
@@ -78,9 +84,7 @@ export async function restoreSessionSource(
 	onNotice?: (text: string) => void,
 	base?: { source: Extract<DraftSource, { kind: 'usecase' | 'blank' }>; scenario: Scenario },
 	/** How a share link is read: at once by default; the page passes a worker for long links. */
-	decodeLink: (
-		hash: string
-	) => Promise<ShareDecodeResult | null> | ShareDecodeResult | null = decodeShareFragment
+	decodeLink: (hash: string) => Promise<ShareDecodeResult | null> | ShareDecodeResult | null = decodeShareLink
 ): Promise<SessionSource | null> {
 	const notices: string[] = [];
 	const note = (text: string) => {

@@ -18,7 +18,8 @@ const base = (tz = 'Asia/Jakarta'): Scenario => ({
 	]
 });
 
-function setup(scenario: Scenario, selected: number | null, playheadIso = '2023-09-12T12:00:00+07:00') {
+/** Renders the editor; with an event selected, waits for its panel (loaded on first selection). */
+async function setup(scenario: Scenario, selected: number | null, playheadIso = '2023-09-12T12:00:00+07:00') {
 	const onedit = vi.fn<(next: Scenario, select: number | null) => void>();
 	const ondeselect = vi.fn();
 	render(EventEditor, {
@@ -29,13 +30,14 @@ function setup(scenario: Scenario, selected: number | null, playheadIso = '2023-
 		onedit,
 		ondeselect
 	});
+	if (selected !== null) await screen.findByTestId('edit-event');
 	return { onedit, ondeselect, user: userEvent.setup() };
 }
 
 describe('EventEditor: add at the playhead', () => {
 	it('adds a template of the chosen category at the playhead, in the scenario zone, and selects it', async () => {
 		const s = base();
-		const { onedit, user } = setup(s, null);
+		const { onedit, user } = await setup(s, null);
 		expect(screen.getByTestId<HTMLInputElement>('add-time').value).toBe('2023-09-12T12:00');
 		await user.selectOptions(screen.getByTestId('add-kind'), 'template');
 		await user.selectOptions(screen.getByTestId('add-category'), 'authentication');
@@ -55,7 +57,7 @@ describe('EventEditor: add at the playhead', () => {
 	});
 
 	it('adds a not-delivered free-form reply at a typed time', async () => {
-		const { onedit, user } = setup(base(), null);
+		const { onedit, user } = await setup(base(), null);
 		await user.selectOptions(screen.getByTestId('add-kind'), 'business_message');
 		await user.click(screen.getByTestId('add-failed'));
 		await fireEvent.input(screen.getByTestId('add-time'), { target: { value: '2023-09-13T08:15' } });
@@ -68,7 +70,7 @@ describe('EventEditor: add at the playhead', () => {
 	});
 
 	it('a bad time shows an error, adds nothing and keeps what was typed', async () => {
-		const { onedit, user } = setup(base(), null);
+		const { onedit, user } = await setup(base(), null);
 		await user.type(screen.getByTestId('add-text'), 'keep me');
 		await fireEvent.input(screen.getByTestId('add-time'), { target: { value: '' } });
 		await user.click(screen.getByTestId('add-event-submit'));
@@ -82,7 +84,7 @@ describe('EventEditor: add at the playhead', () => {
 describe('EventEditor: the selected event', () => {
 	it('shows its outcome and reason, and saves an edit of type, category and time', async () => {
 		const s = base();
-		const { onedit, user } = setup(s, 1);
+		const { onedit, user } = await setup(s, 1);
 		// No free-tier assumption in the scenario: the reply rides on the month's free service conversations.
 		expect(screen.getByTestId('edit-event')).toHaveTextContent(/Free.*free service conversation/);
 		expect(screen.getByTestId<HTMLInputElement>('edit-time').value).toBe('2023-09-12T10:00');
@@ -101,7 +103,7 @@ describe('EventEditor: the selected event', () => {
 	});
 
 	it('deletes it and clears the selection', async () => {
-		const { onedit, user } = setup(base(), 0);
+		const { onedit, user } = await setup(base(), 0);
 		await user.click(screen.getByTestId('edit-event-delete'));
 		const [next, select] = onedit.mock.calls[0]!;
 		expect(select).toBeNull();
@@ -112,7 +114,7 @@ describe('EventEditor: the selected event', () => {
 		'an impossible date or time (%s) is refused next to the field, nothing saved',
 		async (value) => {
 			const s = base('UTC');
-			const { onedit, user } = setup(s, 1);
+			const { onedit, user } = await setup(s, 1);
 			const field = screen.getByTestId<HTMLInputElement>('edit-time');
 			await fireEvent.input(field, { target: { value } });
 			await user.click(screen.getByTestId('edit-event-save'));
@@ -136,7 +138,7 @@ describe('EventEditor: the selected event', () => {
 			...blankScenario('Europe/Berlin'),
 			events: [{ at: '2023-03-26T01:00:00+01:00', type: 'customer_message' }]
 		};
-		const { onedit, user } = setup(s, 0, '2023-03-26T01:00:00+01:00');
+		const { onedit, user } = await setup(s, 0, '2023-03-26T01:00:00+01:00');
 		await fireEvent.input(screen.getByTestId('edit-time'), { target: { value: '2023-03-26T02:30' } });
 		await user.click(screen.getByTestId('edit-event-save'));
 		expect(onedit).not.toHaveBeenCalled();
