@@ -99,15 +99,27 @@ for (const width of [1280, 390])
 			expect(overlap).toBe(false);
 		});
 
-		test('the playhead is the timeline’s first Tab stop after its zoom buttons, before every mark', async ({
+		test('the playhead is the timeline’s first Tab stop, before every mark and the zoom buttons', async ({
 			page
 		}) => {
 			await page.goto('./sandbox?usecase=click-to-whatsapp');
-			await page.getByRole('button', { name: 'Fit' }).focus();
+			await expect(playhead(page)).toBeVisible();
+			// Shift+Tab from the playhead leaves the timeline: nothing in it comes before.
+			await playhead(page).focus();
+			await page.keyboard.press('Shift+Tab');
+			expect(await page.evaluate(() => !!document.activeElement?.closest('.wa-timeline'))).toBe(false);
+			// Tab comes back to the playhead, then the marks, and the zoom buttons last.
 			await page.keyboard.press('Tab');
 			await expect(playhead(page)).toBeFocused();
 			await page.keyboard.press('Tab');
 			await expect(page.locator('.wa-timeline .mark').first()).toBeFocused();
+			const order = await page.evaluate(() =>
+				[...document.querySelectorAll<HTMLElement>('.wa-timeline button, .wa-timeline [tabindex]')]
+					.filter((e) => e.tabIndex >= 0)
+					.map((e) => e.getAttribute('aria-label') ?? e.textContent?.trim() ?? '')
+			);
+			expect(order[0]).toBe('Playhead');
+			expect(order.slice(-3)).toEqual(['Zoom out', 'Zoom in', 'Fit']);
 			// Its keys are shown outside presentation mode too.
 			await expect(page.locator('.wa-timeline').getByText('Playhead keys')).toBeVisible();
 		});
