@@ -5,6 +5,7 @@
  * bulk path in a worker, with `pricing` saying what is going on until the ledger arrives.
  */
 import type { Scenario, TimedEvent } from '$lib/domain/scenario';
+import { startOfLocalHour } from '$lib/domain/blank-start';
 import { asEpochMs, HOUR, type EpochMs } from '$lib/domain/units';
 import { endOfConversation, type Ledger } from '$lib/engine/ledger';
 import { MACHINE_PATH_MAX_EVENTS, pathFor } from '$lib/engine/price';
@@ -43,7 +44,7 @@ export class SandboxSession {
 	/** Events in time order: stepping, the message list. */
 	timed: TimedEvent[] = $derived(timedEventsOf(this.scenario));
 	/** From the first event to the last instant anything is still open: where playback runs. */
-	span: { start: EpochMs; end: EpochMs } = $derived(spanOf(this.timed, this.ledger));
+	span: { start: EpochMs; end: EpochMs } = $derived(spanOf(this.scenario, this.timed, this.ledger));
 	/** The scenario as opened (a load replaces it): what its narration is checked against after edits. */
 	private opened = $state.raw<Scenario>(null as unknown as Scenario);
 	/** The scenario the narration was written for, priced (null: no narration, or too large to price twice). */
@@ -242,10 +243,21 @@ export class SandboxSession {
 	}
 }
 
-function spanOf(timed: readonly TimedEvent[], ledger: Ledger): { start: EpochMs; end: EpochMs } {
+/**
+ * Where a scenario with no events is shown: this hour in its zone, as a blank start is (issue 14
+ * point 4) — also for an emptied draft or saved run, not a fixed day in 2023.
+ */
+const emptyStart = (scenario: Scenario): EpochMs =>
+	startOfLocalHour(asEpochMs(Date.now()), scenario.timezone);
+
+function spanOf(
+	scenario: Scenario,
+	timed: readonly TimedEvent[],
+	ledger: Ledger
+): { start: EpochMs; end: EpochMs } {
 	const first = timed[0]?.t;
 	if (first === undefined) {
-		const t = asEpochMs(Date.UTC(2023, 8, 12));
+		const t = emptyStart(scenario);
 		return { start: t, end: asEpochMs(t + 24 * HOUR) };
 	}
 	let end: number = timed.at(-1)?.t ?? first;
@@ -255,5 +267,5 @@ function spanOf(timed: readonly TimedEvent[], ledger: Ledger): { start: EpochMs;
 }
 
 function firstInstant(scenario: Scenario): EpochMs {
-	return timedEventsOf(scenario)[0]?.t ?? asEpochMs(Date.UTC(2023, 8, 12));
+	return timedEventsOf(scenario)[0]?.t ?? emptyStart(scenario);
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
 	addEvent,
 	blankScenario,
@@ -16,6 +16,17 @@ const uc1 = () => useCaseById('service-conversation')!.scenario;
 const at = (iso: string) => Date.parse(iso);
 
 describe('SandboxSession', () => {
+	afterEach(() => vi.useRealTimers());
+
+	it('shows a scenario with no events (an emptied draft or run) at this hour in its zone, not in 2023', () => {
+		vi.useFakeTimers({ now: at('2026-12-02T14:37:12Z'), toFake: ['Date'] });
+		// Kolkata is UTC+5:30: 20:07 there, so the hour starts at 20:00 local = 14:30 UTC.
+		const s = new SandboxSession({ ...blankScenario('Asia/Kolkata'), name: 'Emptied' });
+		expect(s.playhead).toBe(at('2026-12-02T14:30:00Z'));
+		expect(s.span.start).toBe(at('2026-12-02T14:30:00Z'));
+		expect(s.span.end - s.span.start).toBe(24 * HOUR);
+	});
+
 	it('opens at the first event; stepping moves to the next and previous event and selects it', () => {
 		const s = new SandboxSession(uc1());
 		expect(s.playhead).toBe(at('2023-09-12T09:00:00+07:00'));
