@@ -12,10 +12,8 @@ import type { Ledger } from '$lib/engine/ledger';
 import type { PricingReply, PricingRequest } from '$lib/engine/pricing-protocol';
 import { decodeShareFragment, type ShareDecodeResult } from '$lib/storage/share-link';
 import { startPricingWorker } from './bulk-pricer';
+import { isLongLink } from './early-link';
 import { primeTimedEvents } from './timed-events';
-
-/** Links longer than this are opened in a worker (decoding a shorter one takes a few milliseconds). */
-export const WORKER_LINK_CHARS = 64 * 1024;
 
 export interface OpenedLink {
 	result: ShareDecodeResult | null;
@@ -24,7 +22,7 @@ export interface OpenedLink {
 }
 
 export function openShareLink(hash: string, onProgress?: (phase: string) => void): Promise<OpenedLink> {
-	const worker = hash.length > WORKER_LINK_CHARS && /^#?s\d+=/.test(hash) ? startPricingWorker() : null;
+	const worker = isLongLink(hash) ? startPricingWorker() : null;
 	if (!worker) return Promise.resolve({ result: decodeShareFragment(hash) });
 	return new Promise<OpenedLink>((resolveOpened) => {
 		let priced: { resolve: (l: Ledger) => void; reject: (e: Error) => void } | null = null;

@@ -1,0 +1,44 @@
+/**
+ * A long share link starts opening while the app itself starts (issue 9: a 100,000-event link is
+ * ~650 KB and its worker needs seconds): hooks.client.ts calls `startEarly` before the first page
+ * loads, and the sandbox page takes the same opening with `takeEarly` instead of starting another.
+ * Tiny and free of imports on purpose: it is part of every page's start-up code.
+ */
+import type { OpenedLink } from './link-opener';
+
+/** Links longer than this are opened in a worker (decoding a shorter one takes a few milliseconds). */
+export const WORKER_LINK_CHARS = 64 * 1024;
+
+/** Whether an address fragment is a share link long enough for a worker. */
+export const isLongLink = (hash: string): boolean => hash.length > WORKER_LINK_CHARS && /^#?s\d+=/.test(hash);
+
+let early: {
+	hash: string;
+	opened: Promise<OpenedLink>;
+	phase: string | null;
+	listener: ((phase: string) => void) | null;
+} | null = null;
+
+/** Starts opening `hash` in its worker if it is a long link of the sandbox page. */
+export function startEarly(pathname: string, hash: string): void {
+	if (!/\/sandbox\/?$/.test(pathname) || !isLongLink(hash)) return;
+	const e: NonNullable<typeof early> = { hash, opened: null as never, phase: null, listener: null };
+	const onProgress = (phase: string) => {
+		e.phase = phase;
+		e.listener?.(phase);
+	};
+	e.opened = import('./link-opener').then((m) => m.openShareLink(hash, onProgress));
+	// Nobody may take it (the page opens a draft instead): not an unhandled error.
+	e.opened.catch(() => undefined);
+	early = e;
+}
+
+/** The opening of `hash` started early, once, with its progress from now on (and the last phase at once). */
+export function takeEarly(hash: string, onProgress?: (phase: string) => void): Promise<OpenedLink> | null {
+	if (!early || early.hash !== hash) return null;
+	const e = early;
+	early = null;
+	e.listener = onProgress ?? null;
+	if (e.phase !== null) onProgress?.(e.phase);
+	return e.opened;
+}
