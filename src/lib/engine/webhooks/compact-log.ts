@@ -31,17 +31,31 @@ const STATUS_BIT: Record<string, number> = Object.fromEntries(
 );
 const DELIVERED_BITS = STATUS_BIT.delivered! | STATUS_BIT.read! | STATUS_BIT.played!;
 
-/** Strings numbered in order of first appearance. */
+/**
+ * A string that holds no larger one: the reader's values are cut out of a whole chunk of the file
+ * (shape.ts), and V8 keeps a long slice as a view of its parent, so a kept slice would keep ~1 MB
+ * of text alive. Joining makes a new string; slicing that one keeps only the joined copy.
+ */
+const ownCopy = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
+
+/** Strings numbered in order of first appearance (each held as its own copy). */
 export class Interner {
 	readonly list: string[] = [];
 	private index = new Map<string, number>();
+	/** The last string asked for: a message's statuses often come one after another. */
+	private lastKey = '';
+	private lastId = -1;
 	id(s: string): number {
+		if (s === this.lastKey) return this.lastId;
 		let i = this.index.get(s);
 		if (i === undefined) {
 			i = this.list.length;
-			this.list.push(s);
-			this.index.set(s, i);
+			const own = ownCopy(s);
+			this.list.push(own);
+			this.index.set(own, i);
 		}
+		this.lastKey = s;
+		this.lastId = i;
 		return i;
 	}
 	get(s: string): number | undefined {
@@ -53,6 +67,8 @@ export class Interner {
 	/** Drops the lookup table once reading is over (the list stays). */
 	seal(): void {
 		this.index = new Map();
+		this.lastKey = '';
+		this.lastId = -1;
 	}
 }
 
@@ -106,6 +122,56 @@ export interface CompactInbound {
 	phone: Int32Array;
 }
 
+/**
+ * What a reader of one part of a file (the second half, read in another worker) hands back: its
+ * strings and columns, to be merged into the reader of the part before it (mergePart).
+ */
+export interface ReaderPart {
+	ids: string[];
+	recipients: string[];
+	phones: string[];
+	conversations: string[];
+	count: number;
+	sentAt: Float64Array;
+	recipient: Int32Array;
+	phone: Int32Array;
+	category: Uint8Array;
+	model: Uint8Array;
+	billed: Int8Array;
+	conversation: Int32Array;
+	seen: Uint8Array;
+	errorCodes: [number, number[]][];
+	convFirst: Int32Array;
+	convFirstAt: Float64Array;
+	inbound: CompactInbound;
+	statusPhones: number[];
+	recognised: number;
+	statusCount: number;
+	malformed: { line: number; reason: string }[];
+	malformedCount: number;
+	unknownValues: Record<string, number>;
+	duplicates: number;
+}
+
+/** The buffers of a part, to transfer rather than copy between workers. */
+export const partBuffers = (p: ReaderPart): ArrayBuffer[] =>
+	[
+		p.sentAt,
+		p.recipient,
+		p.phone,
+		p.category,
+		p.model,
+		p.billed,
+		p.conversation,
+		p.seen,
+		p.convFirst,
+		p.convFirstAt,
+		p.inbound.from,
+		p.inbound.at,
+		p.inbound.referral,
+		p.inbound.phone
+	].map((a) => a.buffer as ArrayBuffer);
+
 export class CompactLogReader extends LogReader {
 	readonly recipients = new Interner();
 	readonly phones = new Interner();
@@ -135,7 +201,8 @@ export class CompactLogReader extends LogReader {
 	private lastPhone: string | null = null;
 	private lastPhoneId = -1;
 
-	protected override seenBefore(id: string, status: StatusRecord['status']): boolean {
+	/** The number of message `id`, made (with empty columns) when it is new. */
+	private message(id: string): number {
 		const n = this.messageIds.size;
 		const m = this.messageIds.id(id);
 		if (m === n) {
@@ -149,6 +216,22 @@ export class CompactLogReader extends LogReader {
 			this.conversation.ensure(n + 1);
 			this.sentAt.data[m] = Infinity;
 		}
+		return m;
+	}
+
+	/** The number of conversation `id`, made when it is new. */
+	private conversationOf(id: string): number {
+		const n = this.conversations.size;
+		const c = this.conversations.id(id);
+		if (c === n) {
+			this.convFirst.ensure(n + 1);
+			this.convFirstAt.ensure(n + 1);
+		}
+		return c;
+	}
+
+	protected override seenBefore(id: string, status: StatusRecord['status']): boolean {
+		const m = this.message(id);
 		this.lastMessage = m;
 		const bit = STATUS_BIT[status] as number;
 		const seen = this.seenBits.data;
@@ -181,12 +264,7 @@ export class CompactLogReader extends LogReader {
 		}
 		const conv = s.conversation?.id ?? null;
 		if (conv) {
-			const n = this.conversations.size;
-			const c = this.conversations.id(conv);
-			if (c === n) {
-				this.convFirst.ensure(n + 1);
-				this.convFirstAt.ensure(n + 1);
-			}
+			const c = this.conversationOf(conv);
 			this.conversation.data[m] = c;
 			const first = this.convFirst.data[c] as number;
 			if (first < 0 || s.at < (this.convFirstAt.data[c] as number)) {
@@ -206,6 +284,127 @@ export class CompactLogReader extends LogReader {
 		this.inAt.data[k] = i.at;
 		this.inReferral.data[k] = i.referral ? 1 : 0;
 		this.inPhone.data[k] = this.phoneId(i.phoneNumberId);
+	}
+
+	/** This reader's strings and columns, for the reader of the part before (see mergePart). */
+	exportPart(): ReaderPart {
+		const n = this.messageIds.size;
+		const c = this.conversations.size;
+		const k = this.inboundCount;
+		return {
+			ids: this.messageIds.list,
+			recipients: this.recipients.list,
+			phones: this.phones.list,
+			conversations: this.conversations.list,
+			count: n,
+			sentAt: this.sentAt.data.slice(0, n),
+			recipient: this.recipient.data.slice(0, n),
+			phone: this.phone.data.slice(0, n),
+			category: this.category.data.slice(0, n),
+			model: this.model.data.slice(0, n),
+			billed: this.billed.data.slice(0, n),
+			conversation: this.conversation.data.slice(0, n),
+			seen: this.seenBits.data.slice(0, n),
+			errorCodes: [...this.errorCodes],
+			convFirst: this.convFirst.data.slice(0, c),
+			convFirstAt: this.convFirstAt.data.slice(0, c),
+			inbound: {
+				count: k,
+				from: this.inFrom.data.slice(0, k),
+				at: this.inAt.data.slice(0, k),
+				referral: this.inReferral.data.slice(0, k),
+				phone: this.inPhone.data.slice(0, k)
+			},
+			statusPhones: [...this.statusPhones],
+			recognised: this.recognised,
+			statusCount: this.statusCount,
+			malformed: this.log.malformed,
+			malformedCount: this.log.malformedCount,
+			unknownValues: this.log.unknownValues,
+			duplicates: this.log.duplicates
+		};
+	}
+
+	/**
+	 * Folds in the reader of the part that follows this one in the file (its lines numbered from
+	 * `lineOffset` + 1), as if this reader had read on. The fold is the one keepStatus makes: the
+	 * first status names a message's recipient, the earliest time is its send time, the last
+	 * pricing and conversation win. Only deduplication cannot be redone from the folded columns: if
+	 * a message has the same status in both parts, nothing is merged and false is returned (the
+	 * caller then reads the second part itself). Messages, conversations and business numbers keep
+	 * the numbers one reader would give them; recipients may be numbered in another order (the
+	 * second part also names the recipients of messages the first part had), which nothing reads.
+	 */
+	mergePart(part: ReaderPart, lineOffset: number): boolean {
+		const seen = this.seenBits.data;
+		const into = new Int32Array(part.count);
+		for (let m1 = 0; m1 < part.count; m1++) {
+			const m0 = this.messageIds.get(part.ids[m1] as string);
+			if (m0 !== undefined && ((seen[m0] as number) & (part.seen[m1] as number)) !== 0) return false;
+			into[m1] = m0 ?? -1;
+		}
+		const recipients = part.recipients.map((r) => this.recipients.id(r));
+		const phones = part.phones.map((p) => this.phones.id(p));
+		const conversations = part.conversations.map((c) => this.conversationOf(c));
+		const phoneOf = (p: number) => (p < 0 ? -1 : (phones[p] as number));
+		for (let m1 = 0; m1 < part.count; m1++) {
+			let m = into[m1] as number;
+			const conv = part.conversation[m1] as number;
+			if (m < 0) {
+				m = this.message(part.ids[m1] as string);
+				into[m1] = m;
+				this.recipient.data[m] = recipients[part.recipient[m1] as number] as number;
+				this.phone.data[m] = phoneOf(part.phone[m1] as number);
+			}
+			const sentAt = part.sentAt[m1] as number;
+			if (sentAt < (this.sentAt.data[m] as number)) this.sentAt.data[m] = sentAt;
+			if (part.model[m1] !== NONE) {
+				this.category.data[m] = part.category[m1] as number;
+				this.model.data[m] = part.model[m1] as number;
+				this.billed.data[m] = part.billed[m1] as number;
+			}
+			if (conv >= 0) this.conversation.data[m] = conversations[conv] as number;
+			this.seenBits.data[m] = (this.seenBits.data[m] as number) | (part.seen[m1] as number);
+		}
+		for (const [m1, codes] of part.errorCodes) {
+			const m = into[m1] as number;
+			const list = this.errorCodes.get(m);
+			if (list) list.push(...codes);
+			else this.errorCodes.set(m, [...codes]);
+		}
+		for (let c1 = 0; c1 < part.convFirst.length; c1++) {
+			const first = part.convFirst[c1] as number;
+			if (first < 0) continue;
+			const c = conversations[c1] as number;
+			const at = part.convFirstAt[c1] as number;
+			if ((this.convFirst.data[c] as number) < 0 || at < (this.convFirstAt.data[c] as number)) {
+				this.convFirst.data[c] = into[first] as number;
+				this.convFirstAt.data[c] = at;
+			}
+		}
+		const inb = part.inbound;
+		for (let i = 0; i < inb.count; i++) {
+			const k = this.inboundCount++;
+			this.inFrom.ensure(k + 1);
+			this.inAt.ensure(k + 1);
+			this.inReferral.ensure(k + 1);
+			this.inPhone.ensure(k + 1);
+			this.inFrom.data[k] = recipients[inb.from[i] as number] as number;
+			this.inAt.data[k] = inb.at[i] as number;
+			this.inReferral.data[k] = inb.referral[i] as number;
+			this.inPhone.data[k] = phoneOf(inb.phone[i] as number);
+		}
+		for (const p of part.statusPhones) this.statusPhones.add(phones[p] as number);
+		this.recognised += part.recognised;
+		this.statusCount += part.statusCount;
+		const log = this.log;
+		for (const { line, reason } of part.malformed)
+			if (log.malformed.length < 100) log.malformed.push({ line: line + lineOffset, reason });
+		log.malformedCount += part.malformedCount;
+		for (const [k, v] of Object.entries(part.unknownValues))
+			log.unknownValues[k] = (log.unknownValues[k] ?? 0) + v;
+		log.duplicates += part.duplicates;
+		return true;
 	}
 
 	/** Business numbers repeat line after line: the last one is remembered. */

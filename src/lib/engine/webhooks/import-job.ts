@@ -9,8 +9,8 @@
 import type { Scenario } from '$lib/domain/scenario';
 import { analyticsTotals, type AnalyticsTotals } from './analytics-export';
 import { reconcileCompact } from './bulk-reconcile';
-import { CompactLogReader } from './compact-log';
-import { LogIngest } from './ingest';
+import { CompactLogReader, type ReaderPart } from './compact-log';
+import { LogIngest, type PartStart } from './ingest';
 import type { Reconciliation } from './reconcile';
 import { scenarioUsageRows, type UsageRow } from './usage';
 
@@ -67,6 +67,14 @@ export type ImportReply =
 	| { type: 'runs'; id: number; rows: Record<string, UsageRow[]>; errors: Record<string, string> }
 	| { type: 'cancelled'; id: number }
 	| { type: 'error'; id: number; message: string };
+
+/** Between the log-import worker and the worker reading a file's second half (log-read.worker.ts). */
+export type PartReadRequest = { type: 'read'; file: Blob; start: PartStart } | { type: 'cancel' };
+export type PartReadReply =
+	| { type: 'progress'; bytes: number; statuses: number }
+	| { type: 'done'; result: PartResult }
+	| { type: 'cancelled' }
+	| { type: 'error'; message: string };
 
 export class ImportError extends Error {}
 export class Cancelled extends Error {}
@@ -136,11 +144,156 @@ export async function readLog(
 	return { reader, ingest };
 }
 
+/** Files smaller than this are read in one worker (a second one costs more than it saves). */
+export const SPLIT_BYTES = 32 << 20;
+
+/** What the reader of a file's second part gives back. */
+export interface PartResult {
+	part: ReaderPart;
+}
+
+/** The reader of a file's second part, started when the first part knows the layout. */
+export interface PartHandle {
+	result: Promise<PartResult>;
+	cancel(): void;
+}
+
+/** Starts reading `file` (the bytes after the cut) elsewhere: another worker in the browser. */
+export type PartReader = (
+	file: Blob,
+	start: PartStart,
+	progress: (p: { bytes: number; statuses: number }) => void
+) => PartHandle;
+
+/** The second part of a file, read into its own compact reader (what the helper worker runs). */
+export async function readPart(
+	source: ByteChunks,
+	start: PartStart,
+	hooks: Pick<JobHooks, 'cancelled' | 'now' | 'every'> & {
+		progress: (p: { bytes: number; statuses: number }) => void;
+	}
+): Promise<PartResult> {
+	const now = hooks.now ?? (() => performance.now());
+	const every = hooks.every ?? 100;
+	let last = now();
+	const reader = new CompactLogReader();
+	const ingest = new LogIngest(reader);
+	ingest.resume(start);
+	for await (const chunk of chunksOf(source)) {
+		if (hooks.cancelled()) throw new Cancelled('cancelled');
+		ingest.push(chunk);
+		if (now() - last >= every) {
+			last = now();
+			hooks.progress({ bytes: ingest.bytes, statuses: reader.statusCount });
+			await yieldNow();
+		}
+	}
+	ingest.end();
+	return { part: reader.exportPart() };
+}
+
+/**
+ * Where to cut `file` in two: just after the newline nearest past its middle, and what follows
+ * there (an array element, or the comma before one). Null when there is no newline near the middle.
+ */
+async function findCut(file: Blob): Promise<{ at: number; next: number } | null> {
+	const mid = Math.floor(file.size / 2);
+	const near = new Uint8Array(await file.slice(mid, mid + (1 << 20)).arrayBuffer());
+	const nl = near.indexOf(10);
+	if (nl === -1) return null;
+	let p = nl + 1;
+	while (p < near.length && (near[p] === 32 || near[p] === 9 || near[p] === 13 || near[p] === 10)) p++;
+	return { at: mid + nl + 1, next: near[p] ?? -1 };
+}
+
+/**
+ * A large webhook log read in two workers (the machine's two cores): this one reads the first half
+ * while `second` reads the rest from the newline after the middle, and its compact reader is merged
+ * into this one's. Whenever the halves cannot be joined exactly — the cut falls inside a pretty-
+ * printed array element, the second reader failed, or a status is in both halves (deduplication
+ * needs the order) — this worker reads the second half itself, as readLog would have.
+ */
+export async function readLogSplit(
+	file: Blob,
+	hooks: JobHooks,
+	second: PartReader | null,
+	minBytes = SPLIT_BYTES
+): Promise<{ reader: CompactLogReader; ingest: LogIngest }> {
+	const total = file.size;
+	const cut = second && total >= minBytes ? await findCut(file) : null;
+	if (!second || !cut) return readLog(file.stream(), total, hooks);
+	const now = hooks.now ?? (() => performance.now());
+	const every = hooks.every ?? 100;
+	const started = now();
+	let last = started;
+	const reader = new CompactLogReader();
+	const ingest = new LogIngest(reader);
+	let other: PartHandle | null = null;
+	let start: PartStart | null = null;
+	let otherProgress = { bytes: 0, statuses: 0 };
+	const report = async () => {
+		if (now() - last < every) return;
+		last = now();
+		const elapsed = (last - started) / 1000;
+		const statuses = reader.statusCount + otherProgress.statuses;
+		hooks.progress({
+			bytes: ingest.bytes + otherProgress.bytes,
+			total,
+			statuses,
+			statusesPerSecond: elapsed > 0 ? statuses / elapsed : 0,
+			phase: 'reading'
+		});
+		await yieldNow();
+	};
+	try {
+		for await (const chunk of chunksOf(file.slice(0, cut.at).stream())) {
+			if (hooks.cancelled()) throw new Cancelled('cancelled');
+			ingest.push(chunk);
+			if (!other && !start && ingest.layout !== null) {
+				// The second half starts where the first layout says: a line, an element or a comma.
+				const layout = ingest.layout;
+				start =
+					layout === 'ndjson'
+						? { layout, arrayState: 'element' }
+						: layout === 'array' && (cut.next === 123 || cut.next === 44)
+							? { layout, arrayState: cut.next === 44 ? 'after' : 'element' }
+							: null;
+				if (start)
+					other = second(file.slice(cut.at), start, (p) => {
+						otherProgress = p;
+					});
+			}
+			await report();
+		}
+		const here = ingest.handOver();
+		if (other && start && here && here.layout === start.layout && here.arrayState === start.arrayState) {
+			const result = await other.result.catch((e: unknown) => {
+				if (e instanceof Cancelled) throw e;
+				return null;
+			});
+			if (hooks.cancelled()) throw new Cancelled('cancelled');
+			if (result && reader.mergePart(result.part, ingest.lines)) return { reader, ingest };
+		}
+	} finally {
+		other?.cancel();
+	}
+	// Read the rest here, as one reader would have.
+	otherProgress = { bytes: 0, statuses: 0 };
+	for await (const chunk of chunksOf(file.slice(cut.at).stream())) {
+		if (hooks.cancelled()) throw new Cancelled('cancelled');
+		ingest.push(chunk);
+		await report();
+	}
+	ingest.end();
+	return { reader, ingest };
+}
+
 export async function importFile(
 	file: Blob,
 	name: string,
 	timezone: string,
-	hooks: JobHooks
+	hooks: JobHooks,
+	second: PartReader | null = null
 ): Promise<ImportReport> {
 	const now = hooks.now ?? (() => performance.now());
 	const started = now();
@@ -149,7 +302,7 @@ export async function importFile(
 		if (hooks.cancelled()) throw new Cancelled('cancelled');
 	};
 	check();
-	const { reader, ingest } = await readLog(file.stream(), total, hooks);
+	const { reader, ingest } = await readLogSplit(file, hooks, second);
 	if (ingest.empty) throw new ImportError(`${name} is empty.`);
 	if (reader.recognised === 0) {
 		// Maybe Meta's pricing_analytics export (one JSON document, read whole: it is small).

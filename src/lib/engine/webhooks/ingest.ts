@@ -1,16 +1,24 @@
 /**
  * A webhook log's bytes, chunk by chunk, into a reader (issue 12: streaming, flat memory). Nothing
- * holds the file: NDJSON is cut at newline bytes and each line read by the byte scanner (scan.ts);
- * a JSON array is read element by element as the bytes arrive; only a document that is neither
- * (one pretty-printed envelope) is kept whole and parsed at the end, as before. Lines and elements
- * the fast path cannot take are decoded and given to JSON.parse (the old path), which also words
- * the error of a malformed line. Line numbers are 1-based and count every line of the file.
+ * holds the file: NDJSON and JSON arrays are decoded as they arrive and cut at newlines (or array
+ * elements); each line is matched against the shapes the log repeats (shape.ts: one regular
+ * expression per shape, the line's kept values captured) and only a line no shape matches goes to
+ * JSON.parse, which also words the error of a malformed line and teaches the next shape. Only a
+ * document that is neither (one pretty-printed envelope) is kept whole and parsed at the end, as
+ * before. Line numbers are 1-based and count every line of the file.
  */
 import { readLine } from './lines';
 import type { LogReader } from './parse';
 import { ByteScanner, FALLBACK } from './scan';
+import { MISS, Templates } from './shape';
 
 export type Layout = 'ndjson' | 'array' | 'document';
+
+/** How a reader of a file's second part starts: the layout, and for an array what comes next. */
+export interface PartStart {
+	layout: 'ndjson' | 'array';
+	arrayState: 'element' | 'after';
+}
 
 /** Bytes read before deciding the layout when the first line has not ended (as the old reader did). */
 export const HEAD_BYTES = 1 << 20;
@@ -28,13 +36,18 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 
 export class LogIngest {
 	readonly scanner = new ByteScanner();
+	readonly templates = new Templates();
 	private readonly decoder = new TextDecoder('utf-8');
+	/** The NDJSON and array layouts' text decoder, across chunks (a character may be cut). */
+	private readonly stream = new TextDecoder('utf-8', { ignoreBOM: true });
 	layout: Layout | null = null;
 	/** Bytes pushed so far. */
 	bytes = 0;
-	/** Bytes not yet consumed: an unfinished line or element (or, before the layout is known, the head). */
-	private carry: Uint8Array = new Uint8Array(0);
-	/** Lines finished before `carry` starts. */
+	/** Before the layout is known: the head's bytes. */
+	private head: Uint8Array = new Uint8Array(0);
+	/** Text not yet consumed: an unfinished line or element. */
+	private rest = '';
+	/** Lines finished before `rest` starts. */
 	private line = 0;
 	private started = false;
 	/** Array layout: inside the top-level array, and whether an element or the end comes next. */
@@ -48,6 +61,33 @@ export class LogIngest {
 
 	constructor(readonly reader: LogReader) {}
 
+	/** Lines finished so far (a part read after this one numbers its lines from here). */
+	get lines(): number {
+		return this.line;
+	}
+
+	/**
+	 * Reads a file from the middle on (its second part, in another worker): the layout is the one
+	 * the first part found, and an array is entered between two elements.
+	 */
+	resume(start: PartStart): void {
+		this.started = true;
+		this.layout = start.layout;
+		if (start.layout === 'array') this.arrayState = start.arrayState;
+	}
+
+	/**
+	 * Where reading stands once the bytes stop at a cut: the state a reader of the rest must start
+	 * in, or null when the cut falls inside a line or element (the rest must be read here).
+	 */
+	handOver(): PartStart | null {
+		if (this.rest.length) return null;
+		if (this.layout === 'ndjson') return { layout: 'ndjson', arrayState: 'element' };
+		if (this.layout === 'array' && (this.arrayState === 'element' || this.arrayState === 'after'))
+			return { layout: 'array', arrayState: this.arrayState };
+		return null;
+	}
+
 	push(chunk: Uint8Array): void {
 		this.bytes += chunk.length;
 		if (!this.started) {
@@ -55,11 +95,11 @@ export class LogIngest {
 			if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
 		}
 		if (this.layout === null) {
-			this.carry = this.carry.length ? concat(this.carry, chunk) : chunk;
-			const decided = this.decide(this.carry, false);
+			this.head = this.head.length ? concat(this.head, chunk) : chunk;
+			const decided = this.decide(this.head, false);
 			if (!decided) return;
-			const head = this.carry;
-			this.carry = new Uint8Array(0);
+			const head = this.head;
+			this.head = new Uint8Array(0);
 			this.feed(head);
 			return;
 		}
@@ -68,16 +108,22 @@ export class LogIngest {
 
 	end(): void {
 		if (this.layout === null) {
-			const head = this.carry;
-			this.carry = new Uint8Array(0);
+			const head = this.head;
+			this.head = new Uint8Array(0);
 			this.decide(head, true);
 			this.feed(head);
 		}
 		if (this.layout === 'ndjson') {
-			if (this.carry.length) this.lineOf(this.carry, 0, this.carry.length);
-			this.carry = new Uint8Array(0);
-		} else if (this.layout === 'array') this.endArray();
-		else this.endDocument();
+			this.feedLines(this.stream.decode());
+			if (this.rest.length) this.lineOf(this.rest, 0, this.rest.length);
+			this.rest = '';
+		} else if (this.layout === 'array') {
+			const text = this.rest + this.stream.decode();
+			this.rest = '';
+			if (text.length) this.arrayFrom(text, true);
+			if (this.arrayState !== 'outside')
+				this.reader.bad(this.line + 1, 'not JSON: the array is not closed (the file is cut short?)');
+		} else this.endDocument();
 	}
 
 	/** NDJSON when the first non-blank line is a JSON value; else an array or a whole document. */
@@ -111,71 +157,79 @@ export class LogIngest {
 	}
 
 	private feed(chunk: Uint8Array): void {
-		if (this.layout === 'ndjson') this.feedLines(chunk);
-		else if (this.layout === 'array') this.feedArray(chunk);
+		if (this.layout === 'ndjson') this.feedLines(this.stream.decode(chunk, { stream: true }));
+		else if (this.layout === 'array') this.feedArray(this.stream.decode(chunk, { stream: true }));
 		else this.whole.push(chunk);
 	}
 
-	// NDJSON: complete lines are read where they lie in the chunk; only a line cut by the chunk's
-	// end is copied (and joined with the next chunk's first line).
-	private feedLines(chunk: Uint8Array): void {
+	// NDJSON: complete lines are read where they lie in the text; only a line cut by the chunk's
+	// end is kept (and joined with the next chunk's first line).
+	private feedLines(text: string): void {
 		let start = 0;
-		if (this.carry.length) {
-			const nl = chunk.indexOf(NL);
+		if (this.rest.length) {
+			const nl = text.indexOf('\n');
 			if (nl === -1) {
-				this.carry = concat(this.carry, chunk);
+				this.rest += text;
 				return;
 			}
-			const joined = concat(this.carry, chunk.subarray(0, nl));
+			const joined = this.rest + text.slice(0, nl);
+			this.rest = '';
 			this.lineOf(joined, 0, joined.length);
-			this.carry = new Uint8Array(0);
 			start = nl + 1;
 		}
-		for (let nl = chunk.indexOf(NL, start); nl !== -1; nl = chunk.indexOf(NL, start)) {
-			this.lineOf(chunk, start, nl);
+		for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
+			this.lineOf(text, start, nl);
 			start = nl + 1;
 		}
-		if (start < chunk.length) this.carry = chunk.slice(start);
+		if (start < text.length) this.rest = text.slice(start);
 	}
 
-	private lineOf(buf: Uint8Array, from: number, to: number): void {
+	private lineOf(text: string, from: number, to: number): void {
 		const line = ++this.line;
-		const v = this.scanner.scanValue(buf, from, to);
-		if (v === undefined) return;
-		if (v !== FALLBACK) {
+		if (to > from && text.charCodeAt(to - 1) === 13) to--;
+		const v = this.templates.match(text, from);
+		if (v !== MISS && this.templates.stop === to) {
 			this.reader.add(v, line);
 			return;
 		}
-		let text = this.decoder.decode(buf.subarray(from, to));
-		if (text.endsWith('\r')) text = text.slice(0, -1);
-		readLine(this.reader, text, line);
+		const s = text.slice(from, to);
+		if (s.trim() === '') return;
+		let value: unknown;
+		try {
+			value = JSON.parse(s);
+		} catch (e) {
+			this.reader.bad(line, `not JSON: ${(e as Error).message.slice(0, 80)}`);
+			return;
+		}
+		this.templates.learn(s, 0, s.length);
+		this.reader.add(value, line);
 	}
 
 	// A JSON array (or several, one after another), element by element.
-	private feedArray(chunk: Uint8Array): void {
-		const buf = this.carry.length ? concat(this.carry, chunk) : chunk;
-		this.carry = new Uint8Array(0);
+	private feedArray(text: string): void {
+		const buf = this.rest.length ? this.rest + text : text;
+		this.rest = '';
 		const used = this.arrayFrom(buf, false);
-		if (used < buf.length) this.carry = buf.slice(used);
+		if (used < buf.length) this.rest = buf.slice(used);
 	}
 
-	/** Reads what it can of `buf`; returns how many bytes it consumed. */
-	private arrayFrom(buf: Uint8Array, last: boolean): number {
+	/** Reads what it can of `buf`; returns how many characters it consumed. */
+	private arrayFrom(buf: string, last: boolean): number {
 		let p = 0;
 		const n = buf.length;
 		for (;;) {
 			// Whitespace between tokens (counting lines).
-			while (p < n && isWs(buf[p] as number)) {
-				if (buf[p] === NL) this.line++;
+			while (p < n && isWs(buf.charCodeAt(p))) {
+				if (buf.charCodeAt(p) === NL) this.line++;
 				p++;
 			}
 			if (p >= n) return p;
-			const c = buf[p] as number;
+			const c = buf.charCodeAt(p);
 			if (this.arrayState === 'outside') {
 				if (c !== 91) {
 					// Something other than an array at the top level: read the rest line by line.
 					this.reader.bad(this.line + 1, 'not JSON: expected "[" or the end of the file');
-					const nl = buf.indexOf(NL, p);
+					const nl = buf.indexOf('\n', p);
 					if (nl === -1) return last ? n : p;
 					this.line++;
 					p = nl + 1;
@@ -201,34 +255,32 @@ export class LogIngest {
 				p++;
 				continue;
 			}
-			// An element.
+			// An element: a known shape (an object or array: complete where the match ends)...
 			const line = this.line + 1;
-			const v = this.scanner.scanPrefix(buf, p, n);
-			// A value that runs to the end of the bytes may be cut short (a number): wait for more.
-			if (v !== FALLBACK && this.scanner.stop === n && !last) return p;
-			if (v !== FALLBACK) {
-				this.line += this.scanner.newlines;
-				p = this.scanner.stop;
+			const v = this.templates.match(buf, p);
+			if (v !== MISS) {
+				this.line += this.templates.newlines;
+				p = this.templates.stop;
 				this.reader.add(v, line);
 				this.arrayState = 'after';
 				continue;
 			}
-			// Not read by the fast path: find where the element ends, then let JSON.parse judge it.
+			// ...or found by brackets, then judged by JSON.parse.
 			const end = elementEnd(buf, p);
 			if (end === -1) {
-				if (!last) return p; // cut by the chunk's end: wait for more bytes
+				if (!last) return p; // cut by the chunk's end: wait for more
 				this.slowElement(buf, p, n, line);
 				return n;
 			}
 			this.slowElement(buf, p, end, line);
-			for (let i = p; i < end; i++) if (buf[i] === NL) this.line++;
+			for (let i = p; i < end; i++) if (buf.charCodeAt(i) === NL) this.line++;
 			p = end;
 			this.arrayState = 'after';
 		}
 	}
 
-	private slowElement(buf: Uint8Array, from: number, to: number, line: number): void {
-		const text = this.decoder.decode(buf.subarray(from, to));
+	private slowElement(buf: string, from: number, to: number, line: number): void {
+		const text = buf.slice(from, to);
 		let value: unknown;
 		try {
 			value = JSON.parse(text);
@@ -236,14 +288,8 @@ export class LogIngest {
 			this.reader.bad(line, `not JSON: ${(e as Error).message.slice(0, 80)}`);
 			return;
 		}
+		this.templates.learn(text, 0, text.length);
 		this.reader.add(value, line);
-	}
-
-	private endArray(): void {
-		if (this.carry.length) this.arrayFrom(this.carry, true);
-		this.carry = new Uint8Array(0);
-		if (this.arrayState !== 'outside')
-			this.reader.bad(this.line + 1, 'not JSON: the array is not closed (the file is cut short?)');
 	}
 
 	// One document (a pretty-printed envelope): parsed whole at the end, or read as lines if it is not JSON.
@@ -275,11 +321,11 @@ export class LogIngest {
  * Where a JSON value starting at `from` ends (just after it), by brackets and strings alone; -1 when
  * the bytes run out first. Used only for elements the fast path did not read.
  */
-function elementEnd(buf: Uint8Array, from: number): number {
+function elementEnd(buf: string, from: number): number {
 	let depth = 0;
 	let inString = false;
 	for (let p = from; p < buf.length; p++) {
-		const c = buf[p] as number;
+		const c = buf.charCodeAt(p);
 		if (inString) {
 			if (c === 92) p++;
 			else if (c === 34) inString = false;

@@ -380,7 +380,7 @@ function isHex(c: number | undefined): boolean {
 }
 
 /** A kept key's value, stored under its literal name (a named store per key: faster than o[name]). */
-function put(o: Record<string, unknown>, k: number, v: unknown): void {
+export function put(o: Record<string, unknown>, k: number, v: unknown): void {
 	switch (k) {
 		case 0:
 			o.entry = v;
