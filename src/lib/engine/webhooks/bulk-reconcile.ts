@@ -25,7 +25,7 @@ import {
 } from '../kernel';
 import { DayInfo, PricingContext } from '../pricing-context';
 import { kernelReplay } from '../replay';
-import { outcomeOf, REASON_CODES, type ReasonCode } from '../rules';
+import { outcomeOf, REASON_CODES, type Outcome, type ReasonCode } from '../rules';
 import { categoryName, CompactLogReader, modelName, type CompactMessages } from './compact-log';
 import type { BilledCategory, InboundRecord } from './parse';
 import {
@@ -82,6 +82,11 @@ const EVENT_OF: number[] = [];
 }
 const CREDIT_OF: (CreditCategory | null)[] = [];
 for (let code = 0; code <= 255; code++) CREDIT_OF[code] = creditCategory(categoryName(code));
+const CATEGORY_NAME = Array.from({ length: 256 }, (_, code) => categoryName(code));
+const CREDIT_COUNT = CREDIT_CATEGORIES.length;
+const CREDIT_INDEX = CREDIT_OF.map((c) => (c ? CREDIT_CATEGORIES.indexOf(c) : -1));
+const AUTH_INTERNATIONAL = CATEGORY_NAME.indexOf('authentication_international');
+const OUTCOME = REASON_CODES.map((c) => outcomeOf(c));
 
 const scenarioOf = (recipient: string, timezone: string): Scenario => ({
 	format: 'wa-pricing-scenario/1',
@@ -142,8 +147,10 @@ export function reconcileCompact(
 		currency: 'USD',
 		skippedRecipients: []
 	};
-	const volumes = new Map<string, Reconciliation['byMarket'][number]>();
-	const rows = new Map<string, UsageRow>();
+	// Totals per market and category, and usage rows per day, business number and category: found
+	// by the market's and the day's string (the same string each time) and a small index.
+	const volumes = new Map<string, (Reconciliation['byMarket'][number] | undefined)[]>();
+	const rows = new Map<string, (UsageRow | undefined)[]>();
 	const phones = reader.phones.list;
 	const contexts = new Map<string, QuarterDayContext>();
 	const rates = new Map<string, Micros>();
@@ -289,36 +296,44 @@ export function reconcileCompact(
 			const day = ctx.dayAt(t as EpochMs);
 			const market = day.market.market;
 			const code = REASON_CODES[out.code[i] as number] as ReasonCode;
-			const outcome = outcomeOf(code);
+			const outcome = OUTCOME[out.code[i] as number] as Outcome;
 			const charge = out.charge[i] as number;
 			const unpriced = out.unpriced[i] === 1;
 			const rc = out.rateCategory[i] as number;
 			const billedCode = msgs.billed[m] as number;
 			const billed = billedCode === -1 ? null : billedCode === 1;
-			const category = categoryName(cat) as BilledCategory | 'unknown';
+			const category = CATEGORY_NAME[cat] as BilledCategory | 'unknown';
 			rec.compared++;
-			const vkey = `${market}|${category}`;
-			let v = volumes.get(vkey);
+			let byCategory = volumes.get(market);
+			if (!byCategory) volumes.set(market, (byCategory = []));
+			let v = byCategory[cat];
 			if (!v)
-				volumes.set(
-					vkey,
-					(v = { market, category: String(category), predicted: 0, billed: 0, cost: 0 as Micros })
-				);
+				byCategory[cat] = v = {
+					market,
+					category: String(category),
+					predicted: 0,
+					billed: 0,
+					cost: 0 as Micros
+				};
 			if (outcome === 'charged') v.predicted++;
 			if (billed) v.billed++;
 			v.cost = (v.cost + charge) as Micros;
 			rec.predictedCost = (rec.predictedCost + charge) as Micros;
-			const mismatch = explainMismatch(
-				category,
-				billed,
-				{
-					outcome,
-					code,
-					unpriced,
-					rateCategory: rc === NO_RATE || unpriced ? null : (RATE_CATEGORIES[rc] ?? null)
-				},
-				() => reasonOf(idx)
-			);
+			// Only these can be a mismatch (explainMismatch's cases); the rest match without asking.
+			const mismatch =
+				(billed !== null && billed !== (outcome === 'charged')) || unpriced || cat === AUTH_INTERNATIONAL
+					? explainMismatch(
+							category,
+							billed,
+							{
+								outcome,
+								code,
+								unpriced,
+								rateCategory: rc === NO_RATE || unpriced ? null : (RATE_CATEGORIES[rc] ?? null)
+							},
+							() => reasonOf(idx)
+						)
+					: null;
 			if (mismatch) note(m, mismatch.kind, mismatch.reason);
 			else rec.matched++;
 
@@ -326,22 +341,21 @@ export function reconcileCompact(
 			const credit = CREDIT_OF[cat];
 			if (!credit) continue;
 			const phone = msgs.phone[m] as number;
-			const rkey = `${day.date}|${phone}|${credit}`;
-			let row = rows.get(rkey);
+			let byRow = rows.get(day.date);
+			if (!byRow) rows.set(day.date, (byRow = []));
+			const slot = (phone + 1) * CREDIT_COUNT + (CREDIT_INDEX[cat] as number);
+			let row = byRow[slot];
 			if (!row)
-				rows.set(
-					rkey,
-					(row = {
-						day: day.date,
-						phone: phone < 0 ? null : (phones[phone] as string),
-						category: credit,
-						charged: 0,
-						free: 0,
-						cost: 0 as Micros,
-						billed: 0,
-						billedCost: 0 as Micros
-					})
-				);
+				byRow[slot] = row = {
+					day: day.date,
+					phone: phone < 0 ? null : (phones[phone] as string),
+					category: credit,
+					charged: 0,
+					free: 0,
+					cost: 0 as Micros,
+					billed: 0,
+					billedCost: 0 as Micros
+				};
 			if (outcome === 'charged') row.charged++;
 			else if (outcome === 'free' || outcome === 'included') row.free++;
 			row.cost = (row.cost + charge) as Micros;
@@ -365,15 +379,17 @@ export function reconcileCompact(
 			}
 		}
 	}
-	rec.byMarket = [...volumes.values()].sort(
-		(a, b) => a.market.localeCompare(b.market) || a.category.localeCompare(b.category)
-	);
-	const usage = [...rows.values()].sort(
-		(a, b) =>
-			(a.day < b.day ? -1 : a.day > b.day ? 1 : 0) ||
-			(a.phone ?? '').localeCompare(b.phone ?? '') ||
-			CREDIT_CATEGORIES.indexOf(a.category) - CREDIT_CATEGORIES.indexOf(b.category)
-	);
+	rec.byMarket = [...volumes.values()]
+		.flatMap((byCategory) => byCategory.filter((v) => v !== undefined))
+		.sort((a, b) => a.market.localeCompare(b.market) || a.category.localeCompare(b.category));
+	const usage = [...rows.values()]
+		.flatMap((byRow) => byRow.filter((r) => r !== undefined))
+		.sort(
+			(a, b) =>
+				(a.day < b.day ? -1 : a.day > b.day ? 1 : 0) ||
+				(a.phone ?? '').localeCompare(b.phone ?? '') ||
+				CREDIT_CATEGORIES.indexOf(a.category) - CREDIT_CATEGORIES.indexOf(b.category)
+		);
 	const scenarios: Record<string, Scenario> = {};
 	for (const r of mismatchRecipients.slice(0, scenarioRecipients)) {
 		const i0 = inStart[r] as number;
