@@ -7,6 +7,8 @@
  * renderer's resident memory. Then the CLI's own code on the same million, in-process.
  *   npx tsx bench/browser/webhook-import-bench.ts [--n 1000000] [--skip-build] [--node-only]
  * SITE_DIR names another checkout to build and serve (e.g. an older commit, for a before figure).
+ * BUILD_DIR and SK_OUT_DIR name the build (both: the preview serves SK_OUT_DIR's output), so that
+ * sessions sharing a tree each measure their own.
  * Prints the figures; bench/run.ts records them in BENCHMARKS.md.
  */
 import { chromium, type CDPSession } from '@playwright/test';
@@ -78,7 +80,7 @@ class WorkerHeap {
 }
 
 async function browserRuns(): Promise<string[]> {
-	if (!process.argv.includes('--skip-build') || !existsSync(`${BUILD}/index.html`))
+	if (!process.argv.includes('--skip-build') || !existsSync(`${SITE}/${BUILD}/index.html`))
 		execSync('npx vite build', { stdio: 'ignore', cwd: SITE, env: { ...process.env, BUILD_DIR: BUILD } });
 	// A server left on the port would be measured instead of this build: refuse.
 	if (
@@ -100,7 +102,9 @@ async function browserRuns(): Promise<string[]> {
 			String(PORT),
 			'--strictPort'
 		],
-		{ stdio: 'ignore', env: { ...process.env, BUILD_DIR: BUILD } }
+		// `vite preview` serves SvelteKit's output folder (SK_OUT_DIR) of the tree it runs in, not
+		// BUILD_DIR: both must name this build, or another session's build would be measured.
+		{ stdio: 'ignore', cwd: SITE, env: { ...process.env, BUILD_DIR: BUILD } }
 	);
 	await new Promise((r) => setTimeout(r, 2500));
 	const browser = await chromium.launch({
