@@ -76,6 +76,20 @@ try {
 	);
 	const openMs = Date.now() - t0;
 	const longTasks = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+	// Where the open went: the page's own moments (ms from navigation start; marks in state/link-opener.ts).
+	const phases = await page.evaluate(() => {
+		const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+		const at: Record<string, number> = {
+			html: nav?.responseEnd ?? NaN,
+			'dom ready': nav?.domContentLoadedEventEnd ?? NaN
+		};
+		for (const m of performance.getEntriesByType('mark'))
+			if (m.name.startsWith('wa:')) at[m.name.slice(3)] = m.startTime;
+		return Object.entries(at)
+			.sort((a, b) => a[1] - b[1])
+			.map(([k, v]) => `${k} ${Math.round(v)}`)
+			.join(', ');
+	});
 	await page.waitForTimeout(500);
 	const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
 	const cdp = await page.context().newCDPSession(page);
@@ -163,6 +177,7 @@ try {
 	const lines = [
 		`sandbox page, ${N.toLocaleString('en-US')}-event run from a share link (built site, Chromium ${browser.version()}):`,
 		`  charges shown after ${openMs} ms (page shell after ${shellMs} ms) — target ≤ 1,000 ms: ${openMs <= 1000 ? 'met' : 'NOT met'}`,
+		`  moments (ms from navigation): ${phases}`,
 		`  longest main-thread task while opening: ${result.longest_main_thread_task_ms} ms`,
 		`  DOM nodes: ${nodes} — target < 5,000: ${nodes < 5000 ? 'met' : 'NOT met'}`,
 		`  JS heap ${result.js_heap_mb} MB; the tab's renderer process ${result.tab_rss_mb} MB resident — target < 500 MB: ${rss.tab < 500 ? 'met' : 'NOT met'} (all renderer processes ${result.renderers_rss_mb} MB)`,

@@ -19,3 +19,6 @@ export type PricingReply =
 	| { id: number; type: 'opened'; version: string; json: string; order: Int32Array; at: Float64Array }
 	| { id: number; type: 'refused'; version: string | null; reason: string }
 	| { id: number; type: 'error'; message: string };
+
+/** The request that opens a share link (`#s1=…`) in a pricing worker. */
+export const openLinkRequest = (fragment: string): PricingRequest => ({ id: 1, type: 'open-link', fragment });

@@ -2,8 +2,9 @@
  * A long share link starts opening while the app itself starts (issue 9: a 100,000-event link is
  * ~650 KB and its worker needs seconds): hooks.client.ts calls `startEarly` before the first page
  * loads, and the sandbox page takes the same opening with `takeEarly` instead of starting another.
- * Tiny and free of imports on purpose: it is part of every page's start-up code.
+ * Small, importing only the request's shape: it is part of every page's start-up code.
  */
+import { openLinkRequest, type PricingReply } from '$lib/engine/pricing-protocol';
 import type { OpenedLink } from './link-opener';
 
 /** Links longer than this are opened in a worker (decoding a shorter one takes a few milliseconds). */
@@ -19,15 +20,29 @@ let early: {
 	listener: ((phase: string) => void) | null;
 } | null = null;
 
-/** Starts opening `hash` in its worker if it is a long link of the sandbox page. */
+/**
+ * Starts opening `hash` if it is a long link of the sandbox page: the pricing worker starts at once
+ * and its replies wait here until the opener's code (loaded meanwhile) takes them over.
+ */
 export function startEarly(pathname: string, hash: string): void {
-	if (!/\/sandbox\/?$/.test(pathname) || !isLongLink(hash)) return;
+	if (!/\/sandbox\/?$/.test(pathname) || !isLongLink(hash) || typeof Worker === 'undefined') return;
+	let worker: Worker;
+	try {
+		worker = new Worker(new URL('../workers/pricing.worker.ts', import.meta.url), { type: 'module' });
+	} catch {
+		return; // the page opens the link itself
+	}
+	// Named moments of a long open, read by bench/browser/sandbox-bench.ts.
+	performance.mark('wa:link-early-start');
+	const replies: PricingReply[] = [];
+	worker.onmessage = (m: MessageEvent<PricingReply>) => void replies.push(m.data);
+	worker.postMessage(openLinkRequest(hash));
 	const e: NonNullable<typeof early> = { hash, opened: null as never, phase: null, listener: null };
 	const onProgress = (phase: string) => {
 		e.phase = phase;
 		e.listener?.(phase);
 	};
-	e.opened = import('./link-opener').then((m) => m.openShareLink(hash, onProgress));
+	e.opened = import('./link-opener').then((m) => m.openShareLink(hash, onProgress, { worker, replies }));
 	// Nobody may take it (the page opens a draft instead): not an unhandled error.
 	e.opened.catch(() => undefined);
 	early = e;

@@ -9,7 +9,7 @@
 import type { Scenario } from '$lib/domain/scenario';
 import { ledgerOfColumns, timedEventsOfOrder } from '$lib/engine/column-ledger';
 import type { Ledger } from '$lib/engine/ledger';
-import type { PricingReply, PricingRequest } from '$lib/engine/pricing-protocol';
+import { openLinkRequest, type PricingReply } from '$lib/engine/pricing-protocol';
 import { decodeShareFragment, type ShareDecodeResult } from '$lib/storage/share-link';
 import { startPricingWorker } from './bulk-pricer';
 import { isLongLink } from './early-link';
@@ -21,9 +21,20 @@ export interface OpenedLink {
 	ledger?: Promise<Ledger>;
 }
 
-export function openShareLink(hash: string, onProgress?: (phase: string) => void): Promise<OpenedLink> {
-	const worker = isLongLink(hash) ? startPricingWorker() : null;
+/** A worker already asked to open the link (state/early-link.ts), with the replies it gave so far. */
+export interface StartedLinkWorker {
+	worker: Worker;
+	replies: PricingReply[];
+}
+
+export function openShareLink(
+	hash: string,
+	onProgress?: (phase: string) => void,
+	started?: StartedLinkWorker
+): Promise<OpenedLink> {
+	const worker = started?.worker ?? (isLongLink(hash) ? startPricingWorker() : null);
 	if (!worker) return Promise.resolve({ result: decodeShareFragment(hash) });
+	if (!started) performance.mark('wa:link-worker-start');
 	return new Promise<OpenedLink>((resolveOpened) => {
 		let priced: { resolve: (l: Ledger) => void; reject: (e: Error) => void } | null = null;
 		const fail = (message: string) => {
@@ -32,10 +43,10 @@ export function openShareLink(hash: string, onProgress?: (phase: string) => void
 			if (priced) priced.reject(new Error(message));
 			else resolveOpened({ result: decodeShareFragment(hash) });
 		};
-		worker.onmessage = (e: MessageEvent<PricingReply>) => {
-			const reply = e.data;
+		const receive = (reply: PricingReply) => {
 			if (reply.type === 'progress') onProgress?.(reply.phase);
 			else if (reply.type === 'opened') {
+				performance.mark('wa:link-opened');
 				const scenario = JSON.parse(reply.json) as Scenario;
 				primeTimedEvents(scenario, timedEventsOfOrder(reply.order, reply.at, scenario));
 				const ledger = new Promise<Ledger>((resolve, reject) => (priced = { resolve, reject }));
@@ -46,12 +57,14 @@ export function openShareLink(hash: string, onProgress?: (phase: string) => void
 				worker.terminate();
 				resolveOpened({ result: { ok: false, version: reply.version, reason: reply.reason } });
 			} else if (reply.type === 'done') {
+				performance.mark('wa:link-priced');
 				worker.terminate();
 				priced?.resolve(ledgerOfColumns(reply.columns));
 			} else fail(reply.message);
 		};
+		worker.onmessage = (e: MessageEvent<PricingReply>) => receive(e.data);
 		worker.onerror = (e) => fail(e.message || 'the pricing worker failed');
-		const request: PricingRequest = { id: 1, type: 'open-link', fragment: hash };
-		worker.postMessage(request);
+		if (started) started.replies.forEach(receive);
+		else worker.postMessage(openLinkRequest(hash));
 	});
 }
