@@ -309,37 +309,59 @@ const packedEntry = (fields: readonly string[], last: boolean): string[] => [
 	`\t]${last ? '' : ','}`
 ];
 
-/**
- * Rate cards packed by column (src/lib/domain/data/packed.ts): sources and markets each written
- * once, rows as columns, unpacked to RateCardData when the module loads.
- */
-export function renderRateCardsModule(cards: readonly RateCardData[]): string {
-	const sources = namesOf(cards.flatMap((c) => c.rows.map((r) => r.source)));
-	const markets = namesOf(cards.flatMap((c) => c.rows.map((r) => r.market)));
-	const packed = packCards(cards, markets, sources);
+/** A module of packed tables (src/lib/domain/data/packed.ts): names each once, then the tables. */
+function renderPackedModule(m: {
+	what: string;
+	typeImport: string;
+	unpackImport: string;
+	sources: readonly string[];
+	markets: readonly string[];
+	fields: string;
+	packedType: string;
+	packed: readonly (readonly string[])[];
+	exportLine: string;
+}): string {
 	return [
-		header('Meta list rates (tier 0, before tax and mark-up), one entry per rate-card CSV file.'),
-		"import type { RateCardData } from '../data-types';",
-		"import { unpackCards, type PackedCard } from './packed';",
+		header(m.what),
+		`import type { ${m.typeImport} } from '../data-types';`,
+		`import { ${m.unpackImport}, type ${m.packedType} } from './packed';`,
 		'',
 		'/** Sources, each once; rows refer to them by index. */',
 		'const S: readonly string[] = [',
-		...stringLines(sources),
+		...stringLines(m.sources),
 		'];',
 		'',
 		'/** Markets, each once; rows refer to them by index. */',
 		'const M: readonly string[] = [',
-		...stringLines(markets),
+		...stringLines(m.markets),
 		'];',
 		'',
-		'/** Per card: id, effective date, currency, model, file; then the columns market, category, rate, confidence, source. */',
-		'const CARDS: readonly PackedCard[] = [',
-		...packed.flatMap((p, i) => packedEntry(p, i === packed.length - 1)),
+		`/** ${m.fields} */`,
+		`const PACKED: readonly ${m.packedType}[] = [`,
+		...m.packed.flatMap((p, i) => packedEntry(p, i === m.packed.length - 1)),
 		'];',
 		'',
-		'export const RATE_CARDS: readonly RateCardData[] = unpackCards(CARDS, M, S);',
+		m.exportLine,
 		''
 	].join('\n');
+}
+
+/** Rate cards packed by column: unpacked to RateCardData when the module loads. */
+export function renderRateCardsModule(cards: readonly RateCardData[]): string {
+	const sources = namesOf(cards.flatMap((c) => c.rows.map((r) => r.source)));
+	const markets = namesOf(cards.flatMap((c) => c.rows.map((r) => r.market)));
+	return renderPackedModule({
+		what: 'Meta list rates (tier 0, before tax and mark-up), one entry per rate-card CSV file.',
+		typeImport: 'RateCardData',
+		unpackImport: 'unpackCards',
+		sources,
+		markets,
+		fields:
+			'Per card: id, effective date, currency, model, file; then the columns market, category, rate, confidence, source.',
+		packedType: 'PackedCard',
+		packed: packCards(cards, markets, sources),
+		exportLine: 'export const RATE_CARDS: readonly RateCardData[] = unpackCards(PACKED, M, S);'
+	});
 }
 
 export function renderMarketsModule(rows: readonly MarketRow[]): string {
@@ -372,28 +394,16 @@ export function renderMarketsModule(rows: readonly MarketRow[]): string {
 export function renderTiersModule(tables: readonly TierTableData[]): string {
 	const sources = namesOf(tables.flatMap((t) => t.rows.map((r) => r.source)));
 	const markets = namesOf(tables.flatMap((t) => t.rows.map((r) => r.market)));
-	const packed = packTiers(tables, markets, sources);
-	return [
-		header('Meta volume-tier tables (per-message rates by monthly count), one entry per tiers/*.csv file.'),
-		"import type { TierTableData } from '../data-types';",
-		"import { unpackTiers, type PackedTiers } from './packed';",
-		'',
-		'/** Sources, each once; rows refer to them by index. */',
-		'const S: readonly string[] = [',
-		...stringLines(sources),
-		'];',
-		'',
-		'/** Markets, each once; rows refer to them by index. */',
-		'const M: readonly string[] = [',
-		...stringLines(markets),
-		'];',
-		'',
-		'/** Per table: id, effective date, currency, file; then the columns market, category, from, to, rate, confidence, source. */',
-		'const TABLES: readonly PackedTiers[] = [',
-		...packed.flatMap((p, i) => packedEntry(p, i === packed.length - 1)),
-		'];',
-		'',
-		'export const TIER_TABLES: readonly TierTableData[] = unpackTiers(TABLES, M, S);',
-		''
-	].join('\n');
+	return renderPackedModule({
+		what: 'Meta volume-tier tables (per-message rates by monthly count), one entry per tiers/*.csv file.',
+		typeImport: 'TierTableData',
+		unpackImport: 'unpackTiers',
+		sources,
+		markets,
+		fields:
+			'Per table: id, effective date, currency, file; then the columns market, category, from, to, rate, confidence, source.',
+		packedType: 'PackedTiers',
+		packed: packTiers(tables, markets, sources),
+		exportLine: 'export const TIER_TABLES: readonly TierTableData[] = unpackTiers(PACKED, M, S);'
+	});
 }

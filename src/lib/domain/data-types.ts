@@ -1,12 +1,21 @@
 /**
  * The shapes of the bundled rate data: what scripts/build-data.ts writes into data/*.generated.ts
- * and what rate-card.ts, markets.ts and volume-tiers.ts read. Types only, importing nothing, so the
- * generated modules and the modules that read them do not import each other.
+ * and what rate-card.ts, markets.ts and volume-tiers.ts read, and the list of rate categories. Importing
+ * nothing, so the generated modules and the modules that read them do not import each other.
  */
 
 /** Template / message categories of the rate cards (pricing-rules.md §1.2, §2.5; rate-cards/README.md). */
 export type RateCategory =
 	'marketing' | 'utility' | 'authentication' | 'authentication_international' | 'service';
+
+/** Every rate category, in the order the app lists them (and data/packed.ts numbers them). */
+export const RATE_CATEGORIES: readonly RateCategory[] = [
+	'marketing',
+	'utility',
+	'authentication',
+	'authentication_international',
+	'service'
+];
 
 /** How sure a figure is (rate-cards/README.md); 'user-supplied' marks a card the user imported. */
 export type Confidence = 'confirmed' | 'single-source' | 'derived' | 'user-supplied';

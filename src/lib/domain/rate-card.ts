@@ -5,18 +5,19 @@
  * took the value from or fails with a reason; it never returns a silent zero.
  */
 import { RATE_CARDS } from './data/rate-cards.generated';
-import type { Confidence, PricingModel, RateCardData, RateCategory, RateRow } from './data-types';
+import {
+	RATE_CATEGORIES,
+	type Confidence,
+	type PricingModel,
+	type RateCardData,
+	type RateCategory,
+	type RateRow
+} from './data-types';
 import { parseDecimalMicros, type Micros } from './units';
 
 export type { Confidence, PricingModel, RateCardData, RateCategory, RateRow } from './data-types';
 
-export const RATE_CATEGORIES: readonly RateCategory[] = [
-	'marketing',
-	'utility',
-	'authentication',
-	'authentication_international',
-	'service'
-];
+export { RATE_CATEGORIES };
 
 export const isRateCategory = (s: unknown): s is RateCategory =>
 	typeof s === 'string' && (RATE_CATEGORIES as readonly string[]).includes(s);

@@ -5,24 +5,17 @@
  * category and confidence as one digit a row) compresses to ~12 KB. scripts/rate-data.ts packs with
  * these functions and the generated modules unpack at load, so the format is stated here only.
  */
-import type {
-	Confidence,
-	PricingModel,
-	RateCardData,
-	RateCategory,
-	RateRow,
-	TierCategory,
-	TierRow,
-	TierTableData
+import {
+	RATE_CATEGORIES as CATEGORIES,
+	type Confidence,
+	type PricingModel,
+	type RateCardData,
+	type RateRow,
+	type TierCategory,
+	type TierRow,
+	type TierTableData
 } from '../data-types';
 
-const CATEGORIES: readonly RateCategory[] = [
-	'marketing',
-	'utility',
-	'authentication',
-	'authentication_international',
-	'service'
-];
 const CONFIDENCES: readonly Exclude<Confidence, 'user-supplied'>[] = [
 	'confirmed',
 	'single-source',

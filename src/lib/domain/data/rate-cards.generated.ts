@@ -429,7 +429,7 @@ const M: readonly string[] = [
 ];
 
 /** Per card: id, effective date, currency, model, file; then the columns market, category, rate, confidence, source. */
-const CARDS: readonly PackedCard[] = [
+const PACKED: readonly PackedCard[] = [
 	[
 		'2023-06-01-USD',
 		'2023-06-01',
@@ -780,4 +780,4 @@ const CARDS: readonly PackedCard[] = [
 	]
 ];
 
-export const RATE_CARDS: readonly RateCardData[] = unpackCards(CARDS, M, S);
+export const RATE_CARDS: readonly RateCardData[] = unpackCards(PACKED, M, S);

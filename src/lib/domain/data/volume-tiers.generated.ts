@@ -126,7 +126,7 @@ const M: readonly string[] = [
 ];
 
 /** Per table: id, effective date, currency, file; then the columns market, category, from, to, rate, confidence, source. */
-const TABLES: readonly PackedTiers[] = [
+const PACKED: readonly PackedTiers[] = [
 	[
 		'tiers-2026-04-01',
 		'2026-04-01',
@@ -220,4 +220,4 @@ const TABLES: readonly PackedTiers[] = [
 	]
 ];
 
-export const TIER_TABLES: readonly TierTableData[] = unpackTiers(TABLES, M, S);
+export const TIER_TABLES: readonly TierTableData[] = unpackTiers(PACKED, M, S);
