@@ -5,7 +5,21 @@
  * Small, importing only the request's shape: it is part of every page's start-up code.
  */
 import { openLinkRequest, type PricingReply } from '$lib/engine/pricing-protocol';
-import type { OpenedLink } from './link-opener';
+import type { Ledger } from '$lib/engine/ledger';
+import type { ShareDecodeResult } from '$lib/storage/share-link';
+
+/** An opened share link (state/link-opener.ts). */
+export interface OpenedLink {
+	result: ShareDecodeResult | null;
+	/** The ledger of `result.scenario`, being priced by the worker that read the link. */
+	ledger?: Promise<Ledger>;
+}
+
+/** A worker already asked to open the link, with the replies it gave so far. */
+export interface StartedLinkWorker {
+	worker: Worker;
+	replies: PricingReply[];
+}
 
 /** Links longer than this are opened in a worker (decoding a shorter one takes a few milliseconds). */
 export const WORKER_LINK_CHARS = 64 * 1024;

@@ -10,22 +10,12 @@ import type { Scenario } from '$lib/domain/scenario';
 import { ledgerOfColumns, timedEventsOfOrder } from '$lib/engine/column-ledger';
 import type { Ledger } from '$lib/engine/ledger';
 import { openLinkRequest, type PricingReply } from '$lib/engine/pricing-protocol';
-import { decodeShareFragment, type ShareDecodeResult } from '$lib/storage/share-link';
+import { decodeShareFragment } from '$lib/storage/share-link';
 import { startPricingWorker } from './bulk-pricer';
-import { isLongLink } from './early-link';
+import { isLongLink, type OpenedLink, type StartedLinkWorker } from './early-link';
+
+export type { OpenedLink } from './early-link';
 import { primeTimedEvents } from './timed-events';
-
-export interface OpenedLink {
-	result: ShareDecodeResult | null;
-	/** The ledger of `result.scenario`, being priced by the worker that read the link. */
-	ledger?: Promise<Ledger>;
-}
-
-/** A worker already asked to open the link (state/early-link.ts), with the replies it gave so far. */
-export interface StartedLinkWorker {
-	worker: Worker;
-	replies: PricingReply[];
-}
 
 export function openShareLink(
 	hash: string,
