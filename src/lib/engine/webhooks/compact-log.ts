@@ -38,37 +38,88 @@ const DELIVERED_BITS = STATUS_BIT.delivered! | STATUS_BIT.read! | STATUS_BIT.pla
  */
 const ownCopy = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
 
-/** Strings numbered in order of first appearance (each held as its own copy). */
+/** FNV-1a over a string's UTF-16 units. */
+function hashOf(s: string): number {
+	let h = 0x811c9dc5 | 0;
+	for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+	return h;
+}
+
+/**
+ * Strings numbered in order of first appearance (each held as its own copy). An open-addressing
+ * table of typed arrays rather than a Map: a million message ids go through it, and the Map's cost
+ * (and its garbage) showed in the import's profile.
+ */
 export class Interner {
 	readonly list: string[] = [];
-	private index = new Map<string, number>();
+	private hashes = new Int32Array(1024);
+	/** Slot → index in `list`, -1 empty; at most half full. */
+	private slots = new Int32Array(2048).fill(-1);
+	private mask = 2047;
 	/** The last string asked for: a message's statuses often come one after another. */
 	private lastKey = '';
 	private lastId = -1;
-	id(s: string): number {
+
+	/**
+	 * The number of `s`, added when new. `known` is its hash when the caller has it (a part's strings
+	 * come with theirs); `owned` says `s` is already a string of its own (not a slice of a chunk).
+	 */
+	id(s: string, known?: number, owned = false): number {
 		if (s === this.lastKey) return this.lastId;
-		let i = this.index.get(s);
-		if (i === undefined) {
-			i = this.list.length;
-			const own = ownCopy(s);
-			this.list.push(own);
-			this.index.set(own, i);
+		const h = known ?? hashOf(s);
+		const slots = this.slots;
+		let p = h & this.mask;
+		for (let k = slots[p] as number; k !== -1; k = slots[p] as number) {
+			if (this.hashes[k] === h && this.list[k] === s) {
+				this.lastKey = s;
+				this.lastId = k;
+				return k;
+			}
+			p = (p + 1) & this.mask;
 		}
+		const i = this.list.length;
+		this.list.push(owned ? s : ownCopy(s));
+		if (i >= this.hashes.length) {
+			const grown = new Int32Array(this.hashes.length * 2);
+			grown.set(this.hashes);
+			this.hashes = grown;
+		}
+		this.hashes[i] = h;
+		slots[p] = i;
+		if ((i + 1) * 2 > this.mask) this.grow();
 		this.lastKey = s;
 		this.lastId = i;
 		return i;
 	}
-	get(s: string): number | undefined {
-		return this.index.get(s);
+
+	get(s: string, h = hashOf(s)): number | undefined {
+		for (let p = h & this.mask, k = this.slots[p] as number; k !== -1; k = this.slots[p] as number) {
+			if (this.hashes[k] === h && this.list[k] === s) return k;
+			p = (p + 1) & this.mask;
+		}
+		return undefined;
 	}
+
 	get size(): number {
 		return this.list.length;
 	}
-	/** Drops the lookup table once reading is over (the list stays). */
-	seal(): void {
-		this.index = new Map();
-		this.lastKey = '';
-		this.lastId = -1;
+
+	/** The hashes of `list`, in its order. */
+	hashList(): Int32Array {
+		return this.hashes.slice(0, this.list.length);
+	}
+
+	private grow(): void {
+		const size = (this.mask + 1) * 2;
+		const mask = size - 1;
+		const slots = new Int32Array(size).fill(-1);
+		for (let k = 0; k < this.list.length; k++) {
+			let p = (this.hashes[k] as number) & mask;
+			while (slots[p] !== -1) p = (p + 1) & mask;
+			slots[p] = k;
+		}
+		this.slots = slots;
+		this.mask = mask;
 	}
 }
 
@@ -128,6 +179,8 @@ export interface CompactInbound {
  */
 export interface ReaderPart {
 	ids: string[];
+	/** The ids' hashes (the merge looks them up without hashing again). */
+	idHashes: Int32Array;
 	recipients: string[];
 	phones: string[];
 	conversations: string[];
@@ -156,6 +209,7 @@ export interface ReaderPart {
 /** The buffers of a part, to transfer rather than copy between workers. */
 export const partBuffers = (p: ReaderPart): ArrayBuffer[] =>
 	[
+		p.idHashes,
 		p.sentAt,
 		p.recipient,
 		p.phone,
@@ -202,9 +256,9 @@ export class CompactLogReader extends LogReader {
 	private lastPhoneId = -1;
 
 	/** The number of message `id`, made (with empty columns) when it is new. */
-	private message(id: string): number {
+	private message(id: string, hash?: number, owned = false): number {
 		const n = this.messageIds.size;
-		const m = this.messageIds.id(id);
+		const m = this.messageIds.id(id, hash, owned);
 		if (m === n) {
 			this.seenBits.ensure(n + 1);
 			this.sentAt.ensure(n + 1);
@@ -293,6 +347,7 @@ export class CompactLogReader extends LogReader {
 		const k = this.inboundCount;
 		return {
 			ids: this.messageIds.list,
+			idHashes: this.messageIds.hashList(),
 			recipients: this.recipients.list,
 			phones: this.phones.list,
 			conversations: this.conversations.list,
@@ -339,7 +394,7 @@ export class CompactLogReader extends LogReader {
 		const seen = this.seenBits.data;
 		const into = new Int32Array(part.count);
 		for (let m1 = 0; m1 < part.count; m1++) {
-			const m0 = this.messageIds.get(part.ids[m1] as string);
+			const m0 = this.messageIds.get(part.ids[m1] as string, part.idHashes[m1] as number);
 			if (m0 !== undefined && ((seen[m0] as number) & (part.seen[m1] as number)) !== 0) return false;
 			into[m1] = m0 ?? -1;
 		}
@@ -351,7 +406,7 @@ export class CompactLogReader extends LogReader {
 			let m = into[m1] as number;
 			const conv = part.conversation[m1] as number;
 			if (m < 0) {
-				m = this.message(part.ids[m1] as string);
+				m = this.message(part.ids[m1] as string, part.idHashes[m1] as number, true);
 				into[m1] = m;
 				this.recipient.data[m] = recipients[part.recipient[m1] as number] as number;
 				this.phone.data[m] = phoneOf(part.phone[m1] as number);

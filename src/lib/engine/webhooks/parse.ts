@@ -88,10 +88,14 @@ const isObject = (x: unknown): x is Record<string, unknown> =>
 const str = (x: unknown): string | null =>
 	typeof x === 'string' ? x : typeof x === 'number' ? String(x) : null;
 
-/** Parses webhook timestamps: Unix seconds as a string or number. */
+/** Parses webhook timestamps: Unix seconds (9 to 11 digits) as a string or number. */
 function seconds(x: unknown): number | null {
 	const s = str(x);
-	if (s === null || !/^\d{9,11}$/.test(s)) return null;
+	if (s === null || s.length < 9 || s.length > 11) return null;
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c < 48 || c > 57) return null;
+	}
 	return Number(s) * 1000;
 }
 
@@ -138,7 +142,10 @@ export class LogReader {
 		if (this.log.malformed.length < 100) this.log.malformed.push({ line, reason });
 	}
 
-	/** One parsed JSON value: an envelope, a change value, a status, an inbound message, or an array of them. */
+	/**
+	 * One parsed JSON value: an envelope, a change value, a status, an inbound message, or an array
+	 * of them. Only read: no part of it is kept (the import refills the same objects line after line).
+	 */
 	add(value: unknown, line: number, phoneNumberId: string | null = null): void {
 		if (Array.isArray(value)) {
 			for (const v of value) this.add(v, line, phoneNumberId);
@@ -182,10 +189,6 @@ export class LogReader {
 			this.log.duplicates++;
 			return;
 		}
-		const category = (x: unknown) => {
-			const c = (str(x) ?? '').replace('authentication-international', 'authentication_international');
-			return CATEGORIES.includes(c) ? (c as BilledCategory) : this.unknown('category', x);
-		};
 		let pricing: StatusRecord['pricing'] = null;
 		if (isObject(s.pricing)) {
 			const p = s.pricing;
@@ -203,7 +206,7 @@ export class LogReader {
 				billable: typeof p.billable === 'boolean' ? p.billable : null,
 				model,
 				type,
-				category: category(p.category)
+				category: this.billedCategory(p.category)
 			};
 		}
 		let conversation: StatusRecord['conversation'] = null;
@@ -212,7 +215,7 @@ export class LogReader {
 			conversation = {
 				id: str(c.id),
 				expiresAt: seconds(c.expiration_timestamp),
-				origin: isObject(c.origin) ? category(c.origin.type) : null
+				origin: isObject(c.origin) ? this.billedCategory(c.origin.type) : null
 			};
 		}
 		const errorCodes = Array.isArray(s.errors)
@@ -222,6 +225,11 @@ export class LogReader {
 			: [];
 		this.statusCount++;
 		this.keepStatus({ id, status, at, recipient, phoneNumberId, pricing, conversation, errorCodes });
+	}
+
+	private billedCategory(x: unknown): BilledCategory | 'unknown' {
+		const c = (str(x) ?? '').replace('authentication-international', 'authentication_international');
+		return CATEGORIES.includes(c) ? (c as BilledCategory) : this.unknown('category', x);
 	}
 
 	private inbound(m: unknown, line: number, phoneNumberId: string | null): void {

@@ -3,14 +3,15 @@
  * (import speed, issue 12). Every status envelope of a log has the same keys in the same order and
  * differs only in its scalar values (ids, timestamps, categories), so a line that JSON.parse has
  * accepted becomes a template: its structure and keys are literal text, each scalar a hole that
- * matches any JSON scalar (string, number, true, false, null), and the holes under a KEPT key
- * (scan.ts) capture their value. A later line the template matches is therefore valid JSON of the
- * same structure, and its pruned value — what the byte scanner would return — is built straight
- * from the captures. The regular expression engine compares the literal parts natively, which is
- * many times faster than walking the bytes in JavaScript.
+ * matches a JSON scalar of the same kind (a string; or a number, true, false or null), and the holes
+ * under a KEPT key (scan.ts) capture their value. A later line the template matches is therefore valid JSON of the
+ * same structure, and its pruned value — what the byte scanner would return — is filled straight
+ * from the captures into objects made once per template (LogReader reads a value and keeps none of
+ * it, so nothing is allocated per line but the match). The regular expression engine compares the
+ * literal parts natively, which is many times faster than walking the bytes in JavaScript.
  *
- * A kept string with an escape, anything nested where the template has a scalar, other whitespace
- * or another key order: the template does not match, and the caller takes the slow path
+ * A kept string with an escape, another kind of scalar or anything nested where the template has
+ * a scalar, other whitespace or another key order: the template does not match, and the caller takes the slow path
  * (JSON.parse), which also words the error of a malformed line.
  */
 import { KEPT, put } from './scan';
@@ -20,11 +21,17 @@ export const MISS: unique symbol = Symbol('miss');
 
 const KEY_INDEX = new Map<string, number>(KEPT.map((k, i) => [k, i]));
 
+// A hole matches a scalar of the kind the learned line had there (a string, or a literal or
+// number): one alternative is quicker to match than all, and a line with another kind there
+// teaches its own template.
 const NUMBER = String.raw`-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?`;
-/** A kept scalar: group 1 a string without escapes, or group 2 a literal or number. */
-const KEPT_HOLE = String.raw`(?:"([^"\\\x00-\x1f]*)"|(true|false|null|${NUMBER}))`;
-/** A scalar that is only validated (escapes allowed, as JSON has them). */
-const SKIPPED_HOLE = String.raw`(?:"[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*)*"|true|false|null|${NUMBER})`;
+const LITERAL = String.raw`true|false|null|${NUMBER}`;
+/** A kept string, without escapes (captured as it is). */
+const KEPT_STRING = String.raw`"([^"\\\x00-\x1f]*)"`;
+const KEPT_LITERAL = `(${LITERAL})`;
+/** A string that is only validated (escapes allowed, as JSON has them). */
+const SKIPPED_STRING = String.raw`"[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*)*"`;
+const SKIPPED_LITERAL = `(?:${LITERAL})`;
 
 /** Lines longer than this, or with more holes or nesting, are not learned. */
 const MAX_LENGTH = 8192;
@@ -43,11 +50,12 @@ const HOLE = 2;
 type Shape =
 	| { kind: typeof OBJECT; keys: number[]; kids: Shape[] }
 	| { kind: typeof ARRAY; kids: Shape[] }
-	| { kind: typeof HOLE; group: number };
+	| { kind: typeof HOLE; group: number; string: boolean };
 
 interface Template {
 	re: RegExp;
-	shape: Shape;
+	/** The value a match gives: one object tree per template, refilled by each match. */
+	skeleton: Skeleton;
 	/** Line breaks inside the template's literal text (holes have none). */
 	newlines: number;
 }
@@ -84,7 +92,7 @@ class Learner {
 			this.ws();
 			if (this.p !== this.to) return undefined;
 			this.flush();
-			return { re: new RegExp(this.source, 'y'), shape, newlines: this.newlines };
+			return { re: new RegExp(this.source, 'y'), skeleton: new Skeleton(shape), newlines: this.newlines };
 		} catch (e) {
 			if (e instanceof GiveUp || e instanceof SyntaxError || e instanceof RangeError) return undefined;
 			throw e;
@@ -108,15 +116,14 @@ class Learner {
 	private hole(keep: boolean): Shape | null {
 		if (++this.holes > MAX_HOLES) throw new GiveUp();
 		this.flush();
+		const string = this.text.charCodeAt(this.p) === 34;
 		this.skipScalar();
 		if (!keep) {
-			this.source += SKIPPED_HOLE;
+			this.source += string ? SKIPPED_STRING : SKIPPED_LITERAL;
 			return null;
 		}
-		this.source += KEPT_HOLE;
-		const group = this.groups + 1;
-		this.groups += 2;
-		return { kind: HOLE, group };
+		this.source += string ? KEPT_STRING : KEPT_LITERAL;
+		return { kind: HOLE, group: ++this.groups, string };
 	}
 
 	/** Steps over a scalar (the text is valid JSON: only its end is looked for). */
@@ -223,21 +230,84 @@ class Learner {
 	}
 }
 
-function build(s: Shape, m: RegExpExecArray): unknown {
-	if (s.kind === HOLE) {
-		const str = m[s.group];
-		if (str !== undefined) return str;
-		const raw = m[s.group + 1] as string;
-		return raw === 'true' ? true : raw === 'false' ? false : raw === 'null' ? null : Number(raw);
+/**
+ * A template's value, made once: its objects and arrays, with every kept hole listed as a place to
+ * fill (object and KEPT key, or array and index) and the capture group it is filled from.
+ */
+class Skeleton {
+	readonly targets: (Record<string, unknown> | unknown[])[] = [];
+	/** KEPT index for an object, -1 for an array. */
+	readonly keys: number[] = [];
+	readonly indexes: number[] = [];
+	readonly groups: number[] = [];
+	/** Whether a hole is a string (else a literal or number, converted). */
+	readonly strings: boolean[] = [];
+	readonly value: unknown;
+
+	constructor(shape: Shape) {
+		this.value = this.make(shape);
 	}
-	if (s.kind === OBJECT) {
-		const o: Record<string, unknown> = {};
-		for (let i = 0; i < s.keys.length; i++) put(o, s.keys[i] as number, build(s.kids[i] as Shape, m));
-		return o;
+
+	private make(s: Shape): unknown {
+		if (s.kind === OBJECT) {
+			const o: Record<string, unknown> = {};
+			// A repeated key would be filled out of order: such lines are not learned.
+			if (new Set(s.keys).size !== s.keys.length) throw new GiveUp();
+			s.keys.forEach((k, i) => {
+				const kid = s.kids[i] as Shape;
+				if (kid.kind === HOLE) {
+					put(o, k, null);
+					this.place(o, k, 0, kid);
+				} else put(o, k, this.make(kid));
+			});
+			return o;
+		}
+		if (s.kind === ARRAY) {
+			const a: unknown[] = [];
+			s.kids.forEach((kid, i) => {
+				if (kid.kind === HOLE) {
+					a.push(null);
+					this.place(a, -1, i, kid);
+				} else a.push(this.make(kid));
+			});
+			return a;
+		}
+		throw new GiveUp();
 	}
-	const a: unknown[] = [];
-	for (let i = 0; i < s.kids.length; i++) a.push(build(s.kids[i] as Shape, m));
-	return a;
+
+	private place(
+		target: Record<string, unknown> | unknown[],
+		key: number,
+		index: number,
+		hole: { group: number; string: boolean }
+	) {
+		this.targets.push(target);
+		this.keys.push(key);
+		this.indexes.push(index);
+		this.groups.push(hole.group);
+		this.strings.push(hole.string);
+	}
+
+	/** The value with the holes of match `m`. */
+	fill(m: RegExpExecArray): unknown {
+		const { targets, keys, indexes, groups, strings } = this;
+		for (let i = 0; i < groups.length; i++) {
+			const raw = m[groups[i] as number] as string;
+			const v = strings[i]
+				? raw
+				: raw === 'true'
+					? true
+					: raw === 'false'
+						? false
+						: raw === 'null'
+							? null
+							: Number(raw);
+			const k = keys[i] as number;
+			if (k >= 0) put(targets[i] as Record<string, unknown>, k, v);
+			else (targets[i] as unknown[])[indexes[i] as number] = v;
+		}
+		return this.value;
+	}
 }
 
 export class Templates {
@@ -248,7 +318,10 @@ export class Templates {
 	stop = 0;
 	newlines = 0;
 
-	/** The pruned value of the JSON value that starts at `from`, when a template matches it. */
+	/**
+	 * The pruned value of the JSON value that starts at `from`, when a template matches it: the same
+	 * objects each time for a template, refilled, so read it before the next match and keep none of it.
+	 */
 	match(text: string, from: number): unknown {
 		const list = this.list;
 		for (let i = 0; i < list.length; i++) {
@@ -263,7 +336,7 @@ export class Templates {
 				list.splice(i, 1);
 				list.unshift(t);
 			}
-			return build(t.shape, m);
+			return t.skeleton.fill(m);
 		}
 		return MISS;
 	}
