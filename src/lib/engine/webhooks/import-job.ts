@@ -267,11 +267,21 @@ export async function readLogSplit(
 		}
 		const here = ingest.handOver();
 		if (other && start && here && here.layout === start.layout && here.arrayState === start.arrayState) {
-			const result = await other.result.catch((e: unknown) => {
-				if (e instanceof Cancelled) throw e;
-				return null;
-			});
-			if (hooks.cancelled()) throw new Cancelled('cancelled');
+			// Waiting for the second half: progress goes on, and a cancel lands within `every` ms.
+			const done = other.result.then(
+				(r) => ({ r }),
+				() => ({ r: null })
+			);
+			let result: PartResult | null | undefined;
+			while (result === undefined) {
+				const settled = await Promise.race([
+					done,
+					new Promise<null>((r) => setTimeout(() => r(null), every))
+				]);
+				if (hooks.cancelled()) throw new Cancelled('cancelled');
+				if (settled) result = settled.r;
+				else await report();
+			}
 			if (result && reader.mergePart(result.part, ingest.lines)) return { reader, ingest };
 		}
 	} finally {

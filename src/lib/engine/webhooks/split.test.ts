@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateWebhookLog } from '../../../../tests/fixtures/webhooks/generate-log';
 import { reconcileCompact } from './bulk-reconcile';
 import { CompactLogReader } from './compact-log';
-import { readLog, readLogSplit, readPart, type PartReader } from './import-job';
+import { Cancelled, readLog, readLogSplit, readPart, type PartReader } from './import-job';
 
 const hooks = { progress: () => {}, cancelled: () => false };
 
@@ -136,5 +136,24 @@ describe('a log read in two halves', () => {
 			2
 		);
 		await compare(pretty);
+	});
+
+	it('reads on itself when the second reader fails, and a cancel lands while it waits', async () => {
+		const text = lines.join('\n');
+		const one = await readLog(blob(text).stream(), text.length, hooks);
+		const failing: PartReader = () => ({
+			result: Promise.reject(new Error('no worker')),
+			cancel: () => {}
+		});
+		const two = await readLogSplit(blob(text), hooks, failing, 0);
+		expect(everything(two.reader)).toEqual(everything(one.reader));
+		let cancelled = false;
+		const never: PartReader = () => {
+			setTimeout(() => (cancelled = true), 20);
+			return { result: new Promise(() => {}), cancel: () => {} };
+		};
+		await expect(
+			readLogSplit(blob(text), { progress: () => {}, cancelled: () => cancelled, every: 5 }, never, 0)
+		).rejects.toThrow(Cancelled);
 	});
 });
