@@ -37,8 +37,12 @@ const SKIPPED_LITERAL = `(?:${LITERAL})`;
 const MAX_LENGTH = 8192;
 const MAX_HOLES = 128;
 const MAX_DEPTH = 32;
-/** Templates kept at once (most recently matched first). */
-const MAX_TEMPLATES = 8;
+/**
+ * Templates kept at once, most recently matched first: a log of statuses and inbound messages of
+ * several types has a dozen shapes or more, and a template that does not match fails within a few
+ * characters.
+ */
+const MAX_TEMPLATES = 24;
 /** Templates learned freely at first; after that one per this many matches (a log of ever new shapes). */
 const FREE_LEARNS = 32;
 const MATCHES_PER_LEARN = 1000;
