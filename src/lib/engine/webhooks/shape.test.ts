@@ -134,6 +134,14 @@ describe('shapes', () => {
 		expect(t.match(`x${base(2)}`, 0)).toBe(MISS);
 	});
 
+	it('a run of lines of new shapes, then lines of one shape: read as JSON.parse reads them', () => {
+		const unique = Array.from({ length: 600 }, (_, i) =>
+			JSON.stringify({ ...status(i), [`extra${i}`]: i, id: `u${i}` })
+		);
+		const all = [...unique, ...Array.from({ length: 5000 }, (_, i) => base(i)), ...unique.slice(0, 300)];
+		expect(read(all, 'ndjson')).toEqual(read(all, 'reference'));
+	});
+
 	it('lines of a learned shape, changed anywhere, read as JSON.parse reads them', () =>
 		fc.assert(
 			fc.property(
