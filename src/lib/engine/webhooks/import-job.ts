@@ -193,17 +193,36 @@ export async function readPart(
 }
 
 /**
- * Where to cut `file` in two: just after the newline nearest past its middle, and what follows
- * there (an array element, or the comma before one). Null when there is no newline near the middle.
+ * Where to cut `file` in two: just after a newline past its middle, and what follows there (an
+ * array element, or the comma before one). In a pretty-printed array the cut goes before a line
+ * indented as the first element's opening line (the values inside an element are indented deeper).
+ * Null when there is no such line near the middle.
  */
 async function findCut(file: Blob): Promise<{ at: number; next: number } | null> {
+	const isSpace = (c: number | undefined) => c === 32 || c === 9;
+	const isWs = (c: number | undefined) => isSpace(c) || c === 10 || c === 13;
+	const head = new Uint8Array(await file.slice(0, 1 << 16).arrayBuffer());
+	// The first element's indentation when it starts a line of its own after "[" (-1: any line).
+	let indent = -1;
+	let p = head[0] === 0xef ? 3 : 0;
+	while (isWs(head[p])) p++;
+	if (head[p] === 91) {
+		let lineStart = -1;
+		for (p++; isWs(head[p]); p++) if (head[p] === 10) lineStart = p + 1;
+		if (lineStart >= 0 && head[p] === 123) indent = p - lineStart;
+	}
 	const mid = Math.floor(file.size / 2);
 	const near = new Uint8Array(await file.slice(mid, mid + (1 << 20)).arrayBuffer());
-	const nl = near.indexOf(10);
-	if (nl === -1) return null;
-	let p = nl + 1;
-	while (p < near.length && (near[p] === 32 || near[p] === 9 || near[p] === 13 || near[p] === 10)) p++;
-	return { at: mid + nl + 1, next: near[p] ?? -1 };
+	for (let nl = near.indexOf(10); nl !== -1; nl = near.indexOf(10, nl + 1)) {
+		let q = nl + 1;
+		while (isSpace(near[q])) q++;
+		const c = near[q];
+		if (c === undefined) return null;
+		if (c === 10 || c === 13) continue;
+		if (indent < 0 || (q - nl - 1 === indent && (c === 123 || c === 44)))
+			return { at: mid + nl + 1, next: c };
+	}
+	return null;
 }
 
 /**

@@ -84,9 +84,26 @@ describe('a log read in two halves', () => {
 		expect(await compare([...lines].reverse().join('\r\n'))).toBe(true);
 	});
 
-	it('a JSON array, comma after or before each element', async () => {
+	it('a JSON array, comma after or before each element, pretty-printed or not', async () => {
 		expect(await compare(`[\n${lines.join(',\n')}\n]\n`)).toBe(true);
 		expect(await compare(`[\n${lines.join('\n,')}\n]`)).toBe(true);
+		// Cut before a line indented as the first element's (the values inside are deeper).
+		const values = lines.map((l) => JSON.parse(l) as unknown);
+		expect(await compare(JSON.stringify(values, null, 2))).toBe(true);
+		expect(await compare(JSON.stringify(values, null, '\t'))).toBe(true);
+		// A malformed element in the second half, listed at its line of the whole file.
+		const pretty = JSON.stringify(values, null, 2);
+		const at = pretty.indexOf('"status": "read"', pretty.length * 0.75);
+		const broken = `${pretty.slice(0, at)}"status": tru${pretty.slice(at + 16)}`;
+		expect(await compare(broken)).toBe(true);
+		const { reader } = await readLogSplit(blob(broken), hooks, inProcess, 0);
+		expect(reader.log.malformed).toEqual([
+			// The line the element starts on.
+			{
+				line: broken.slice(0, broken.lastIndexOf('\n  {', at) + 1).split('\n').length,
+				reason: expect.stringMatching(/^not JSON/)
+			}
+		]);
 	});
 
 	it('numbers the malformed lines of the second half from the start of the file', async () => {
@@ -129,13 +146,9 @@ describe('a log read in two halves', () => {
 		// The same statuses twice (a log concatenated with itself): deduplication needs the order.
 		const twice = [...lines, ...lines].join('\n');
 		expect(await compare(twice)).toBe(false);
-		// A pretty-printed array: the cut falls inside an element.
-		const pretty = JSON.stringify(
-			lines.map((l) => JSON.parse(l)),
-			null,
-			2
-		);
-		await compare(pretty);
+		// An array whose elements are not one a line: the cut falls inside an element.
+		const packed = `[${lines.map((l) => JSON.stringify(JSON.parse(l), null, 1).replace(/\n\s*/g, '\n')).join(',')}]`;
+		expect(await compare(packed)).toBe(false);
 	});
 
 	it('reads on itself when the second reader fails, and a cancel lands while it waits', async () => {
