@@ -50,6 +50,9 @@ export function startEarly(pathname: string, hash: string): void {
 	performance.mark('wa:link-early-start');
 	const replies: PricingReply[] = [];
 	worker.onmessage = (m: MessageEvent<PricingReply>) => void replies.push(m.data);
+	// A worker that fails before the opener takes over (its script not loading) is told as a reply too.
+	worker.onerror = (ev) =>
+		void replies.push({ id: 1, type: 'error', message: ev.message || 'the pricing worker failed' });
 	worker.postMessage(openLinkRequest(hash));
 	const e: NonNullable<typeof early> = { hash, opened: null as never, phase: null, listener: null };
 	const onProgress = (phase: string) => {

@@ -1,0 +1,71 @@
+/**
+ * A long share link opened as the app starts (early-link.ts): its worker's replies, and a worker that
+ * fails, before the page takes the opening over. The worker is a stand-in; link-opener.ts is real.
+ */
+import LZString from 'lz-string';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { decodeShareFragment } from '$lib/storage/share-link';
+import { largeScenario } from '../../../tests/helpers/large-scenario';
+import { startEarly, takeEarly, WORKER_LINK_CHARS } from './early-link';
+
+class FakeWorker {
+	static last: FakeWorker | null = null;
+	onmessage: ((e: MessageEvent) => void) | null = null;
+	onerror: ((e: ErrorEvent) => void) | null = null;
+	posted: unknown[] = [];
+	terminated = false;
+	constructor() {
+		FakeWorker.last = this;
+	}
+	postMessage(m: unknown) {
+		this.posted.push(m);
+	}
+	terminate() {
+		this.terminated = true;
+	}
+	reply(data: unknown) {
+		this.onmessage?.({ data } as MessageEvent);
+	}
+}
+
+const longLink = `#s1=${LZString.compressToEncodedURIComponent(JSON.stringify(largeScenario(12_000)))}`;
+
+describe('a long link opened as the app starts', () => {
+	afterEach(() => {
+		vi.unstubAllGlobals();
+		FakeWorker.last = null;
+	});
+
+	it('starts nothing for another page or a short link', () => {
+		vi.stubGlobal('Worker', FakeWorker);
+		expect(longLink.length).toBeGreaterThan(WORKER_LINK_CHARS);
+		startEarly('/runs', longLink);
+		startEarly('/sandbox', '#s1=short');
+		expect(FakeWorker.last).toBeNull();
+		expect(takeEarly(longLink)).toBeNull();
+	});
+
+	it('hands the page the replies the worker gave before the opener loaded, and its last phase', async () => {
+		vi.stubGlobal('Worker', FakeWorker);
+		startEarly('/app/sandbox', longLink);
+		const worker = FakeWorker.last!;
+		expect(worker.posted).toEqual([{ id: 1, type: 'open-link', fragment: longLink }]);
+		worker.reply({ id: 1, type: 'progress', phase: 'reading the link' });
+		worker.reply({ id: 1, type: 'refused', version: 's1', reason: 'it names an unknown market.' });
+		const phases: string[] = [];
+		const opened = await takeEarly(longLink, (p) => phases.push(p))!;
+		expect(phases).toEqual(['reading the link']);
+		expect(opened.result).toEqual({ ok: false, version: 's1', reason: 'it names an unknown market.' });
+		expect(worker.terminated).toBe(true);
+		expect(takeEarly(longLink)).toBeNull(); // taken once
+	});
+
+	it('reads the link on the page when the worker failed before the opener took over', async () => {
+		vi.stubGlobal('Worker', FakeWorker);
+		startEarly('/sandbox', longLink);
+		FakeWorker.last!.onerror?.({ message: 'script failed to load' } as ErrorEvent);
+		const opened = await takeEarly(longLink)!;
+		expect(opened.result).toEqual(decodeShareFragment(longLink));
+		expect(opened.result?.ok).toBe(true);
+	});
+});
