@@ -9,22 +9,13 @@ import { ledgerOfColumns, timedEventsOfColumns } from '$lib/engine/column-ledger
 import type { Ledger } from '$lib/engine/ledger';
 import { kernelReplay } from '$lib/engine/replay';
 import type { PricingReply, PricingRequest } from '$lib/engine/pricing-protocol';
+import { startPricingWorker } from './pricing-worker';
 import { primeTimedEvents } from './timed-events';
 
 export interface BulkHandlers {
 	progress: (phase: string) => void;
 	done: (ledger: Ledger) => void;
 	error: (message: string) => void;
-}
-
-/** A new pricing worker, or null where module workers cannot be started. */
-export function startPricingWorker(): Worker | null {
-	if (typeof Worker === 'undefined') return null;
-	try {
-		return new Worker(new URL('../workers/pricing.worker.ts', import.meta.url), { type: 'module' });
-	} catch {
-		return null;
-	}
 }
 
 export class BulkPricer {

@@ -2,11 +2,12 @@
  * A long share link starts opening while the app itself starts (issue 9: a 100,000-event link is
  * ~650 KB and its worker needs seconds): hooks.client.ts calls `startEarly` before the first page
  * loads, and the sandbox page takes the same opening with `takeEarly` instead of starting another.
- * Small, importing only the request's shape: it is part of every page's start-up code.
+ * Small (the request's shape and the worker's start only): it is part of every page's start-up code.
  */
 import { openLinkRequest, type PricingReply } from '$lib/engine/pricing-protocol';
 import type { Ledger } from '$lib/engine/ledger';
 import type { ShareDecodeResult } from '$lib/storage/share-link';
+import { startPricingWorker } from './pricing-worker';
 
 /** An opened share link (state/link-opener.ts). */
 export interface OpenedLink {
@@ -39,13 +40,9 @@ let early: {
  * and its replies wait here until the opener's code (loaded meanwhile) takes them over.
  */
 export function startEarly(pathname: string, hash: string): void {
-	if (!/\/sandbox\/?$/.test(pathname) || !isLongLink(hash) || typeof Worker === 'undefined') return;
-	let worker: Worker;
-	try {
-		worker = new Worker(new URL('../workers/pricing.worker.ts', import.meta.url), { type: 'module' });
-	} catch {
-		return; // the page opens the link itself
-	}
+	if (!/\/sandbox\/?$/.test(pathname) || !isLongLink(hash)) return;
+	const worker = startPricingWorker();
+	if (!worker) return; // the page opens the link itself
 	// Named moments of a long open, read by bench/browser/sandbox-bench.ts.
 	performance.mark('wa:link-early-start');
 	const replies: PricingReply[] = [];
@@ -63,6 +60,13 @@ export function startEarly(pathname: string, hash: string): void {
 	// Nobody may take it (the page opens a draft instead): not an unhandled error.
 	e.opened.catch(() => undefined);
 	early = e;
+}
+
+/** Opens `hash`: the opening started with the app if there is one, else a new one (its code loaded now). */
+export function openLink(hash: string, onProgress?: (phase: string) => void): Promise<OpenedLink> {
+	return (
+		takeEarly(hash, onProgress) ?? import('./link-opener').then((m) => m.openShareLink(hash, onProgress))
+	);
 }
 
 /** The opening of `hash` started early, once, with its progress from now on (and the last phase at once). */

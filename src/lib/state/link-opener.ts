@@ -11,7 +11,7 @@ import { ledgerOfColumns, timedEventsOfOrder } from '$lib/engine/column-ledger';
 import type { Ledger } from '$lib/engine/ledger';
 import { openLinkRequest, type PricingReply } from '$lib/engine/pricing-protocol';
 import { decodeShareFragment } from '$lib/storage/share-link';
-import { startPricingWorker } from './bulk-pricer';
+import { startPricingWorker } from './pricing-worker';
 import { isLongLink, type OpenedLink, type StartedLinkWorker } from './early-link';
 
 export type { OpenedLink } from './early-link';
