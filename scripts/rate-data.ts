@@ -8,16 +8,18 @@
  * generated data itself, so it still runs when a generated file is missing or broken.
  */
 import { parseCsv } from '../src/lib/domain/csv';
-import type {
-	Confidence,
-	MarketRow,
-	PricingModel,
-	RateCardData,
-	RateCategory,
-	RateRow,
-	TierCategory,
-	TierRow,
-	TierTableData
+import {
+	RATE_CATEGORIES,
+	SOURCE_CONFIDENCES,
+	type MarketRow,
+	type PricingModel,
+	type RateCardData,
+	type RateCategory,
+	type RateRow,
+	type SourceConfidence,
+	type TierCategory,
+	type TierRow,
+	type TierTableData
 } from '../src/lib/domain/data-types';
 import { parseDecimalMicros } from '../src/lib/domain/units';
 import { namesOf, packCards, packTiers } from '../src/lib/domain/data/packed';
@@ -54,19 +56,9 @@ const TIER_CATEGORIES: Record<TierCategory, true> = {
 	authentication_international: true
 };
 
-// Records typed by the unions make the compiler flag a category or confidence added to one side only.
-const CATEGORIES: Record<RateCategory, true> = {
-	marketing: true,
-	utility: true,
-	authentication: true,
-	authentication_international: true,
-	service: true
-};
-const CONFIDENCES: Record<Exclude<Confidence, 'user-supplied'>, true> = {
-	confirmed: true,
-	'single-source': true,
-	derived: true
-};
+const isCategory = (s: string): s is RateCategory => (RATE_CATEGORIES as readonly string[]).includes(s);
+const isConfidence = (s: string): s is SourceConfidence =>
+	(SOURCE_CONFIDENCES as readonly string[]).includes(s);
 
 const CARD_FILE = /^(\d{4}-\d{2}-\d{2})-([A-Z]{3})\.csv$/;
 /** tiers/tiers-YYYY-MM-DD.csv is USD; tiers/tiers-YYYY-MM-DD-CUR.csv another currency. */
@@ -100,9 +92,8 @@ export function rateCardFromCsv(file: string, text: string): RateCardData {
 		if (rec.length !== RATE_HEADER.length) throw new Error(`${where}: ${rec.length} fields, expected 5`);
 		const [market, category, rate, confidence, source] = rec as [string, string, string, string, string];
 		if (!market) throw new Error(`${where}: empty market`);
-		if (!Object.hasOwn(CATEGORIES, category)) throw new Error(`${where}: unknown category "${category}"`);
-		if (!Object.hasOwn(CONFIDENCES, confidence))
-			throw new Error(`${where}: unknown confidence "${confidence}"`);
+		if (!isCategory(category)) throw new Error(`${where}: unknown category "${category}"`);
+		if (!isConfidence(confidence)) throw new Error(`${where}: unknown confidence "${confidence}"`);
 		if (rate.trim() !== rate) throw new Error(`${where}: rate "${rate}" has surrounding spaces`);
 		try {
 			parseDecimalMicros(rate);
@@ -113,7 +104,7 @@ export function rateCardFromCsv(file: string, text: string): RateCardData {
 		const key = `${market}|${category}`;
 		if (seen.has(key)) throw new Error(`${where}: second row for ${market} ${category}`);
 		seen.add(key);
-		return { market, category: category as RateCategory, rate, confidence: confidence as Confidence, source };
+		return { market, category, rate, confidence, source };
 	});
 	return {
 		id: file.slice(0, -4),
@@ -154,8 +145,7 @@ export function tierTableFromCsv(file: string, text: string): TierTableData {
 			throw new Error(
 				`${where}: "${category}" has no volume tiers (utility, authentication, authentication_international)`
 			);
-		if (!Object.hasOwn(CONFIDENCES, confidence))
-			throw new Error(`${where}: unknown confidence "${confidence}"`);
+		if (!isConfidence(confidence)) throw new Error(`${where}: unknown confidence "${confidence}"`);
 		if (!COUNT.test(from)) throw new Error(`${where}: from "${from}" is not a whole number`);
 		if (to !== '' && !COUNT.test(to)) throw new Error(`${where}: to "${to}" is not a whole number or empty`);
 		if (to !== '' && Number(to) < Number(from)) throw new Error(`${where}: to ${to} is below from ${from}`);
@@ -171,7 +161,7 @@ export function tierTableFromCsv(file: string, text: string): TierTableData {
 			from: Number(from),
 			to: to === '' ? null : Number(to),
 			rate,
-			confidence: confidence as TierRow['confidence'],
+			confidence,
 			source
 		};
 	});

@@ -1,6 +1,7 @@
 /**
  * The shapes of the bundled rate data: what scripts/build-data.ts writes into data/*.generated.ts
- * and what rate-card.ts, markets.ts and volume-tiers.ts read, and the list of rate categories. Importing
+ * and what rate-card.ts, markets.ts and volume-tiers.ts read, and the lists of rate categories and
+ * confidences. Importing
  * nothing, so the generated modules and the modules that read them do not import each other.
  */
 
@@ -8,17 +9,33 @@
 export type RateCategory =
 	'marketing' | 'utility' | 'authentication' | 'authentication_international' | 'service';
 
+// A record typed by the union, so the compiler flags a category added to the type only.
+const CATEGORY_SET: Record<RateCategory, true> = {
+	marketing: true,
+	utility: true,
+	authentication: true,
+	authentication_international: true,
+	service: true
+};
+
 /** Every rate category, in the order the app lists them (and data/packed.ts numbers them). */
-export const RATE_CATEGORIES: readonly RateCategory[] = [
-	'marketing',
-	'utility',
-	'authentication',
-	'authentication_international',
-	'service'
-];
+export const RATE_CATEGORIES = Object.keys(CATEGORY_SET) as readonly RateCategory[];
 
 /** How sure a figure is (rate-cards/README.md); 'user-supplied' marks a card the user imported. */
 export type Confidence = 'confirmed' | 'single-source' | 'derived' | 'user-supplied';
+
+/** The confidences a bundled figure can have ('user-supplied' is for imported cards only). */
+export type SourceConfidence = Exclude<Confidence, 'user-supplied'>;
+
+// Typed by the union, like CATEGORY_SET.
+const SOURCE_CONFIDENCE_SET: Record<SourceConfidence, true> = {
+	confirmed: true,
+	'single-source': true,
+	derived: true
+};
+
+/** Every bundled confidence, in the order data/packed.ts numbers them. */
+export const SOURCE_CONFIDENCES = Object.keys(SOURCE_CONFIDENCE_SET) as readonly SourceConfidence[];
 
 /** Per-conversation (CBP, cards of 2023-06-01 and 2024-11-01) or per-delivered-message (PMP, from 2025-07-01). */
 export type PricingModel = 'CBP' | 'PMP';

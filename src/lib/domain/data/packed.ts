@@ -7,7 +7,7 @@
  */
 import {
 	RATE_CATEGORIES as CATEGORIES,
-	type Confidence,
+	SOURCE_CONFIDENCES as CONFIDENCES,
 	type PricingModel,
 	type RateCardData,
 	type RateRow,
@@ -15,12 +15,6 @@ import {
 	type TierRow,
 	type TierTableData
 } from '../data-types';
-
-const CONFIDENCES: readonly Exclude<Confidence, 'user-supplied'>[] = [
-	'confirmed',
-	'single-source',
-	'derived'
-];
 
 /** A card: id, effective date, currency, model, file, then columns market, category, rate, confidence, source. */
 export type PackedCard = readonly [
