@@ -177,22 +177,14 @@ export interface CompactInbound {
  * What a reader of one part of a file (the second half, read in another worker) hands back: its
  * strings and columns, to be merged into the reader of the part before it (mergePart).
  */
-export interface ReaderPart {
+export interface ReaderPart extends Omit<CompactMessages, 'ids' | 'errorCodes'> {
 	ids: string[];
 	/** The ids' hashes (the merge looks them up without hashing again). */
 	idHashes: Int32Array;
 	recipients: string[];
 	phones: string[];
 	conversations: string[];
-	count: number;
-	sentAt: Float64Array;
-	recipient: Int32Array;
-	phone: Int32Array;
-	category: Uint8Array;
-	model: Uint8Array;
-	billed: Int8Array;
-	conversation: Int32Array;
-	seen: Uint8Array;
+	/** CompactMessages' map as its entries. */
 	errorCodes: [number, number[]][];
 	convFirst: Int32Array;
 	convFirstAt: Float64Array;
