@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseLocalInput } from './local-time';
 import { dateError, daysInMonth, instantError, parseInstant } from './time';
 
@@ -66,5 +67,49 @@ describe('the supported range of instants (2000–2100)', () => {
 	it('a year typed 0050 in the editor does not become 1950', () => {
 		expect(parseLocalInput('0050-01-01T10:00', 'UTC')).toBeNull();
 		expect(parseLocalInput('2050-01-01T10:00', 'UTC')).toBe(Date.UTC(2050, 0, 1, 10));
+	});
+});
+
+describe('the fast path for the form the app writes (YYYY-MM-DDTHH:MM:SS[.sss]Z)', () => {
+	const pad = (n: number, w: number) => String(n).padStart(w, '0');
+	it('reads every such text as the general path does, errors included', () => {
+		fc.assert(
+			fc.property(
+				fc.record({
+					y: fc.integer({ min: 1990, max: 2110 }),
+					mo: fc.integer({ min: 0, max: 13 }),
+					d: fc.integer({ min: 0, max: 32 }),
+					h: fc.integer({ min: 0, max: 25 }),
+					mi: fc.integer({ min: 0, max: 61 }),
+					s: fc.integer({ min: 0, max: 61 }),
+					ms: fc.option(fc.integer({ min: 0, max: 999 }))
+				}),
+				({ y, mo, d, h, mi, s, ms }) => {
+					const z = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}${ms === null ? '' : `.${pad(ms, 3)}`}Z`;
+					// The same instant with an explicit +00:00 offset always takes the general path.
+					const general = z.replace(/Z$/, '+00:00');
+					expect(parseInstant(z)).toBe(parseInstant(general));
+					expect(instantError(z)).toBe(instantError(general));
+				}
+			),
+			{ numRuns: 5_000 }
+		);
+	});
+	it('reads what toISOString writes back to the same instant', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 11, 31, 23, 59, 59, 999) }),
+				(t) => {
+					expect(parseInstant(new Date(t).toISOString())).toBe(t);
+				}
+			)
+		);
+	});
+	it('leaves other texts of the same length to the general path', () => {
+		expect(parseInstant('2025-06-01T10:00:00.5Z')).toBe(Date.UTC(2025, 5, 1, 10, 0, 0, 500));
+		expect(parseInstant('2025-06-01 10:00:00Z')).toBeNull();
+		expect(parseInstant('2025-06-01T10:00:0xZ')).toBeNull();
+		expect(parseInstant('2025-06-01T10:00:00.1x3Z')).toBeNull();
+		expect(instantError('2025-06-01T10:00:00z')).toMatch(/must be an ISO 8601 instant/);
 	});
 });
