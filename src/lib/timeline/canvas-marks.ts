@@ -1,14 +1,18 @@
 /**
  * The dense layer: message marks painted on a <canvas> when more than DENSE_THRESHOLD are in view.
- * Measured in bench/browser/TIMELINE.md: SVG holds ~1,500 marks comfortably, not 10,000, so past
- * that the marks become pixels (same shapes and colours as the SVG marks) and the SVG keeps only
- * bands, axis and the focus/drag affordances.
+ * Measured in bench/browser/TIMELINE.md: SVG holds ~1,500 marks comfortably while scrubbing, not
+ * 10,000; but an edit re-prices every mark, and Svelte then updates each SVG mark's attributes and
+ * label: a 1,000-mark view took ~100 ms an edit in SVG against ~70 ms on the canvas (sandbox bench,
+ * 2 Dec 2026). So past a few hundred marks they become pixels (same shapes and colours as the SVG
+ * marks) and the SVG keeps only bands, axis and the focus/drag affordances; zoomed in, each mark is
+ * a focusable button again. (A view of hundreds of Tab stops was no keyboard aid anyway: the
+ * message list and the playhead reach every event.)
  */
 import { chargeLabel, type LabelSide } from './marks';
 import { CONVERSATION_CATEGORIES } from '$lib/domain/scenario';
 import type { LaneRow, MarkTone, TimelineMark } from './lanes';
 
-export const DENSE_THRESHOLD = 1500;
+export const DENSE_THRESHOLD = 250;
 
 export type MarkStyle = 'solid' | 'hollow' | 'blocked' | 'failed';
 
@@ -143,32 +147,45 @@ function sprite(
 	return c;
 }
 
+/** A small number per look (shape × style × tone), so the hot loop builds no strings. */
+const SHAPES: readonly TimelineMark['shape'][] = ['circle', 'diamond'];
+const STYLES: readonly MarkStyle[] = ['solid', 'hollow', 'blocked', 'failed'];
+const TONES: readonly MarkTone[] = ['customer', ...CONVERSATION_CATEGORIES];
+const LOOKS = SHAPES.length * STYLES.length * TONES.length;
+const lookOf = (m: TimelineMark): number =>
+	(SHAPES.indexOf(m.shape) * STYLES.length + STYLES.indexOf(markStyle(m))) * TONES.length +
+	TONES.indexOf(m.tone);
+
 export function drawMarks(ctx: CanvasRenderingContext2D, input: DrawInput, dpr = 1): void {
 	const { marks, x, rows, labelled, palette, width, height } = input;
 	ctx.clearRect(0, 0, width, height);
 	// Whole device pixels: a stamp at a fractional offset is resampled (blurred, and slower).
 	const snap = (v: number) => Math.round(v * dpr) / dpr;
-	const rowY: Record<string, number> = {};
-	for (const [id, r] of Object.entries(rows)) rowY[id] = snap(markY(r));
-	// Zoomed out, many marks land on the same device pixel: a stamp already there is not stamped again.
-	const stamped = new Set<number>();
-	const ids = new Map<string, number>();
-	const stamps: Sprite[] = [];
+	const customerY = snap(markY(rows.customer));
+	const businessY = snap(markY(rows.business));
+	// Zoomed out, many marks land on the same device pixel: a stamp already there is not stamped
+	// again. One byte per (lane, device pixel, look), so 100,000 marks cost no hashing.
+	const columns = Math.ceil(width * dpr) + 1;
+	const stamped = new Uint8Array(2 * columns * LOOKS);
+	const stamps: (Sprite | undefined)[] = [];
 	for (const m of marks) {
-		const style = markStyle(m);
-		const look = `${m.shape}${style}${m.tone}`;
-		let id = ids.get(look);
-		if (id === undefined) {
+		const look = lookOf(m);
+		const px = snap(x(m.at));
+		const column = Math.round(px * dpr);
+		const customer = m.lane === 'customer';
+		if (column >= 0 && column < columns) {
+			const slot = ((customer ? 0 : columns) + column) * LOOKS + look;
+			if (stamped[slot]) continue;
+			stamped[slot] = 1;
+		}
+		let stamp = stamps[look];
+		if (!stamp) {
+			const style = markStyle(m);
 			const colour =
 				style === 'blocked' ? palette.blocked : style === 'failed' ? palette.failed : palette[m.tone];
-			id = stamps.push(sprite(m.shape, style, colour, palette.bg, dpr)) - 1;
-			ids.set(look, id);
+			stamp = stamps[look] = sprite(m.shape, style, colour, palette.bg, dpr);
 		}
-		const px = snap(x(m.at));
-		const key = (Math.round(px * dpr) * 64 + id) * 2 + (m.lane === 'customer' ? 0 : 1);
-		if (stamped.has(key)) continue;
-		stamped.add(key);
-		ctx.drawImage(stamps[id] as Sprite, px - BOX / 2, (rowY[m.lane] ?? 0) - BOX / 2, BOX, BOX);
+		ctx.drawImage(stamp, px - BOX / 2, (customer ? customerY : businessY) - BOX / 2, BOX, BOX);
 	}
 	const sel = input.selected === null ? undefined : marks.find((m) => m.event === input.selected);
 	if (sel) {
