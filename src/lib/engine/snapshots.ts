@@ -35,22 +35,31 @@ export class SnapshotRecorder {
 		this.messages++;
 		if (!charge) return;
 		this.total += charge;
-		if (category) this.totals = { ...this.totals, [category]: (this.totals[category] + charge) as Micros };
+		if (!category) return;
+		const totals = { ...this.totals };
+		totals[category] = (totals[category] + charge) as Micros;
+		this.totals = totals;
 	}
 
-	/** The state right after the event at `at`. */
+	/**
+	 * The state right after the event at `at`. A large run takes one per event, so what did not
+	 * change since the previous one (the window's record, the list of open conversations) is shared
+	 * with it rather than copied: snapshots are never mutated.
+	 */
 	take(at: number, open: OpenState): void {
+		const prev = this.snapshots.at(-1);
+		const sw = open.serviceWindow;
+		const was = prev?.serviceWindow ?? null;
 		this.snapshots.push({
 			at: asEpochMs(at),
-			serviceWindow: open.serviceWindow
-				? {
-						id: open.serviceWindow.id,
-						expiresAt: open.serviceWindow.expiresAt,
-						lastResetAt: open.serviceWindow.lastResetAt
-					}
-				: null,
+			serviceWindow: !sw
+				? null
+				: was && was.id === sw.id && was.expiresAt === sw.expiresAt && was.lastResetAt === sw.lastResetAt
+					? was
+					: { id: sw.id, expiresAt: sw.expiresAt, lastResetAt: sw.lastResetAt },
 			freeEntryPoint: open.freeEntryPoint,
-			conversations: open.conversations,
+			conversations:
+				prev && sameIds(prev.conversations, open.conversations) ? prev.conversations : open.conversations,
 			messagesSoFar: this.messages,
 			total: this.total as Micros,
 			totalsByCategory: this.totals
@@ -80,3 +89,6 @@ export class SnapshotRecorder {
 		}
 	}
 }
+
+const sameIds = (a: readonly number[], b: readonly number[]): boolean =>
+	a.length === b.length && a.every((id, k) => id === b[k]);
