@@ -212,7 +212,7 @@ export function runKernel(
 			const cv = conv[c];
 			if (cv && open(convEnd[c] as number, t)) ids.push(cv.id);
 		}
-		ids.sort((a, b) => a - b);
+		if (ids.length > 1) ids.sort((a, b) => a - b);
 		rec.take(t, {
 			serviceWindow: csw && open(cswEnd, t) ? csw : null,
 			freeEntryPoint: fepId >= 0 && open(fepEnd, t) ? fepId : null,

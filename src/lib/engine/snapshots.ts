@@ -36,7 +36,9 @@ export class SnapshotRecorder {
 		if (!charge) return;
 		this.total += charge;
 		if (!category) return;
-		const totals = { ...this.totals };
+		// Written out, not spread: a large run lands here once per charged message.
+		const { marketing, utility, authentication, service } = this.totals;
+		const totals = { marketing, utility, authentication, service };
 		totals[category] = (totals[category] + charge) as Micros;
 		this.totals = totals;
 	}
