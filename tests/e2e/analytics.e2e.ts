@@ -179,7 +179,7 @@ test('analytics: import logs, reconcile, chart, export', async ({ page }, testIn
 		.getByRole('link', { name: /Open in sandbox/ })
 		.first()
 		.click();
-	await expect(page).toHaveURL(/\/sandbox#s1=/);
+	await expect(page).toHaveURL(/\/sandbox#s2=/);
 	await expect(page.getByRole('slider', { name: 'Playhead' })).toBeVisible();
 
 	expect(errors).toEqual([]);

@@ -181,7 +181,7 @@ test.describe('share links', () => {
 		const title = await page.getByTestId('scenario-title').textContent();
 		await page.getByTestId('share-link').click();
 		const link = await page.getByTestId('share-url').inputValue();
-		expect(link).toMatch(/\/sandbox#s1=/);
+		expect(link).toMatch(/\/sandbox#s2=/);
 		await shot(page, 'share');
 
 		const fresh = await browser.newContext({ timezoneId: 'Asia/Jakarta' });

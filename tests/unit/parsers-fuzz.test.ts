@@ -137,7 +137,9 @@ describe('the share link', () => {
 		));
 	it('any payload after a known or unknown prefix', () =>
 		fc.assert(
-			fc.property(fc.constantFrom('#s1=', 's1=', '#s9=', '#s0='), text, (prefix, t) => check(prefix + t)),
+			fc.property(fc.constantFrom('#s1=', 's1=', '#s2=', 's2=', '#s9=', '#s0='), text, (prefix, t) =>
+				check(prefix + t)
+			),
 			RUNS
 		));
 	it('a valid link cut, or with characters changed', () =>

@@ -4,9 +4,12 @@
  */
 import LZString from 'lz-string';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decodeShareFragment } from '$lib/storage/share-link';
+import type { Scenario } from '$lib/domain/scenario';
+import { USE_CASES } from '$lib/domain/use-cases';
+import { decodeShareFragment, encodeShareFragment, readShareFragment } from '$lib/storage/share-link';
 import { largeScenario } from '../../../tests/helpers/large-scenario';
-import { startEarly, takeEarly, WORKER_LINK_CHARS } from './early-link';
+import { startEarly, takeEarly, WORKER_LINK_CHARS, WORKER_PACKED_LINK_CHARS } from './early-link';
+import { timedEventsOf } from './timed-events';
 
 class FakeWorker {
 	static last: FakeWorker | null = null;
@@ -67,5 +70,31 @@ describe('a long link opened as the app starts', () => {
 		const opened = await takeEarly(longLink)!;
 		expect(opened.result).toEqual(decodeShareFragment(longLink));
 		expect(opened.result?.ok).toBe(true);
+	});
+
+	it('an s2 link of a few KB starts early too; the scenario is unpacked from the payload the worker sends', async () => {
+		vi.stubGlobal('Worker', FakeWorker);
+		startEarly('/sandbox', `#${encodeShareFragment(USE_CASES[0]!.scenario)}`);
+		expect(FakeWorker.last).toBeNull();
+		const scenario = largeScenario(12_000) as Scenario;
+		const link = `#${encodeShareFragment(scenario)}`;
+		expect(link.length).toBeGreaterThan(WORKER_PACKED_LINK_CHARS);
+		expect(link.length).toBeLessThan(WORKER_LINK_CHARS);
+		startEarly('/sandbox', link);
+		const worker = FakeWorker.last!;
+		expect(worker.posted).toEqual([{ id: 1, type: 'open-link', fragment: link }]);
+		const read = readShareFragment(link)!;
+		// The run is in time order already: the order is the input order.
+		const order = Int32Array.from(scenario.events, (_, i) => i);
+		worker.reply({ id: 1, type: 'opened', version: 's2', payload: read.payload, order, at: read.at });
+		const opened = await takeEarly(link)!;
+		expect(opened.result).toEqual({ ok: true, version: 's2', scenario });
+		expect(opened.ledger).toBeInstanceOf(Promise);
+		if (!opened.result?.ok) return;
+		// The time order came from the worker: primed, not parsed again.
+		const timed = timedEventsOf(opened.result.scenario);
+		expect(timed).toHaveLength(12_000);
+		expect(timed[7]).toEqual({ index: 7, t: read.at![7], event: opened.result.scenario.events[7] });
+		expect(worker.terminated).toBe(false); // it prices the run next
 	});
 });

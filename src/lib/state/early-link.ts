@@ -1,6 +1,6 @@
 /**
  * A long share link starts opening while the app itself starts (issue 9: a 100,000-event link is
- * ~650 KB and its worker needs seconds): hooks.client.ts calls `startEarly` before the first page
+ * ~100 KB, ~650 KB in the s1 format, and its worker needs a while): hooks.client.ts calls `startEarly` before the first page
  * loads, and the sandbox page takes the same opening with `takeEarly` instead of starting another.
  * Small (the request's shape and the worker's start only): it is part of every page's start-up code.
  */
@@ -22,11 +22,21 @@ export interface StartedLinkWorker {
 	replies: PricingReply[];
 }
 
-/** Links longer than this are opened in a worker (decoding a shorter one takes a few milliseconds). */
+/** s1 links longer than this are opened in a worker (decoding a shorter one takes a few milliseconds). */
 export const WORKER_LINK_CHARS = 64 * 1024;
+/**
+ * The same for s2 links and later ones: packed, a run takes a character or less an event (a
+ * 100,000-event run can be 15 KB), so a link of a few KB may hold thousands of events, a run the
+ * bulk path prices in a worker anyway: better one started now, that also reads the link.
+ */
+export const WORKER_PACKED_LINK_CHARS = 4 * 1024;
 
 /** Whether an address fragment is a share link long enough for a worker. */
-export const isLongLink = (hash: string): boolean => hash.length > WORKER_LINK_CHARS && /^#?s\d+=/.test(hash);
+export function isLongLink(hash: string): boolean {
+	const version = /^#?s(\d+)=/.exec(hash)?.[1];
+	if (version === undefined) return false;
+	return hash.length > (version === '1' ? WORKER_LINK_CHARS : WORKER_PACKED_LINK_CHARS);
+}
 
 let early: {
 	hash: string;

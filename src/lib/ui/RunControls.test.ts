@@ -124,7 +124,7 @@ describe('RunControls: share and reopen', () => {
 		Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
 		await user.click(screen.getByTestId('share-link'));
 		const field = await screen.findByTestId<HTMLInputElement>('share-url');
-		expect(field.value).toMatch(/#s1=/);
+		expect(field.value).toMatch(/#s2=/);
 		expect(writeText).toHaveBeenCalledWith(field.value);
 		expect(screen.getByText(/Link copied/)).toBeInTheDocument();
 		const decoded = decodeShareFragment(new URL(field.value).hash);
@@ -140,7 +140,7 @@ describe('RunControls: share and reopen', () => {
 		});
 		await user.click(screen.getByTestId('share-link'));
 		expect(await screen.findByText(/Copy the link below/)).toBeInTheDocument();
-		expect(screen.getByTestId<HTMLInputElement>('share-url').value).toMatch(/#s1=/);
+		expect(screen.getByTestId<HTMLInputElement>('share-url').value).toMatch(/#s2=/);
 	});
 
 	it('a reopened run priced differently today shows a notice naming the difference', async () => {

@@ -110,7 +110,7 @@ describe('/broadcast', () => {
 		// Open a market's recipients: each links to the sandbox with its scenario in the fragment.
 		await user.click(within(result).getAllByTestId('show-recipients')[0]!);
 		const link = within(result).getAllByTestId('open-in-sandbox')[0]!;
-		expect(link.getAttribute('href')).toMatch(/\/sandbox#s1=/);
+		expect(link.getAttribute('href')).toMatch(/\/sandbox#s2=/);
 		await user.clear(screen.getByTestId('forecast-name'));
 		await user.type(screen.getByTestId('forecast-name'), 'Year-end plan');
 		await user.click(screen.getByTestId('save-forecast'));
