@@ -110,12 +110,16 @@ const MINUTES_OF_DAY = Array.from({ length: 1440 }, (_, i) => `${pad2(Math.floor
 
 /**
  * Writes `at` texts: the same as slicing `new Date(…).toISOString()`, without a Date per event (a
- * run's events mostly share days with the one before, so the date part is kept from it): 100,000
- * instants take a few milliseconds instead of ~100.
+ * run's events mostly share days with the one before, so the date part is kept from it), and on
+ * whole minutes from a cache of the time of day: 100,000 instants take ~25 ms instead of ~150.
  */
 class AtWriter {
 	private dayStart = NaN;
 	private dayText = '';
+	/** Times of day on whole minutes ("10:05:00Z"), by minute of the day, per way of writing. */
+	private minuteTextsOf = new Map<string, (string | undefined)[]>();
+	private minuteTexts: (string | undefined)[] = [];
+	private minuteTextsKey = '';
 	/** Instant `t` written with an offset of `offsetMin` minutes (`suffix`: 'Z' or '+07:00'), `.000` per `form`. */
 	text(t: number, form: number, offsetMin: number, suffix: string): string {
 		const local = t + offsetMin * 60_000;
@@ -127,9 +131,24 @@ class AtWriter {
 		}
 		const minute = Math.floor(r / 60_000);
 		const ms = r - minute * 60_000;
+		const millis = form & MILLIS_FORM;
+		if (ms === 0) {
+			const key = millis ? `.${suffix}` : suffix;
+			if (key !== this.minuteTextsKey) {
+				this.minuteTextsKey = key;
+				let texts = this.minuteTextsOf.get(key);
+				if (!texts) this.minuteTextsOf.set(key, (texts = []));
+				this.minuteTexts = texts;
+			}
+			const known = this.minuteTexts[minute];
+			if (known !== undefined) return this.dayText + known;
+			const made = `${MINUTES_OF_DAY[minute] as string}00${millis ? '.000' : ''}${suffix}`;
+			this.minuteTexts[minute] = made;
+			return this.dayText + made;
+		}
 		const second = Math.floor(ms / 1000);
 		const milli = ms - second * 1000;
-		const fraction = milli === 0 && !(form & MILLIS_FORM) ? '' : (MILLIS[milli] as string);
+		const fraction = milli === 0 && !millis ? '' : (MILLIS[milli] as string);
 		return (
 			this.dayText + (MINUTES_OF_DAY[minute] as string) + (SECONDS[second] as string) + fraction + suffix
 		);
