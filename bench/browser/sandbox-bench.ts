@@ -5,13 +5,17 @@
  *     main-thread task meanwhile, DOM nodes, the JS heap and the renderer's memory;
  *   - playhead drag frames on that run (median and 95th percentile of frame intervals);
  *   - an edit of a 1,000-event run on the machine path: time from the change to the next frame.
- *   npx tsx bench/browser/sandbox-bench.ts [--n 100000] [--skip-build]
+ *   npx tsx bench/browser/sandbox-bench.ts [--n 100000] [--skip-build] [--port 5417] [--s1]
+ * BUILD_DIR / SK_OUT_DIR (svelte.config.js) pick the build it makes and serves, so parallel runs
+ * on one machine keep apart.
  * Prints the figures and JSON; bench/run.ts runs it and records them in BENCHMARKS.md.
  */
 import { chromium } from '@playwright/test';
 import { execSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import LZString from 'lz-string';
+import type { Scenario } from '../../src/lib/domain/scenario';
+import { encodeShareFragment } from '../../src/lib/storage/share-link';
 import { largeScenario } from '../../tests/helpers/large-scenario';
 import { rendererRssMb } from './renderer-memory';
 
@@ -20,11 +24,12 @@ const arg = (name: string, fallback: number) => {
 	return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const N = arg('n', 100_000);
-const PORT = 5417;
+const PORT = arg('port', 5417);
+const BUILD_DIR = process.env.BUILD_DIR ?? 'build';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * p)] ?? NaN;
 
-if (!process.argv.includes('--skip-build') || !existsSync('build/index.html'))
+if (!process.argv.includes('--skip-build') || !existsSync(`${BUILD_DIR}/index.html`))
 	execSync('npx vite build', { stdio: 'ignore' });
 const server = spawn(
 	'npx',
@@ -61,8 +66,12 @@ try {
 		}).observe({ type: 'longtask', buffered: true });
 	});
 
-	// 1. Open the large run from a share link.
-	const fragment = `s1=${LZString.compressToEncodedURIComponent(JSON.stringify(largeScenario(N)))}`;
+	// 1. Open the large run from a share link: the link the app makes (storage/share-link.ts, s2), or
+	// with --s1 one of the first format (lz-string of the JSON), as links made before still are.
+	const large = largeScenario(N) as Scenario;
+	const fragment = process.argv.includes('--s1')
+		? `s1=${LZString.compressToEncodedURIComponent(JSON.stringify(large))}`
+		: encodeShareFragment(large);
 	const t0 = Date.now();
 	await page.goto(`${base}/sandbox#${fragment}`);
 	await page.getByRole('slider', { name: 'Playhead' }).waitFor({ timeout: 60_000 });
@@ -162,6 +171,8 @@ try {
 
 	const result = {
 		events: N,
+		link_format: fragment.slice(0, 2),
+		link_chars: fragment.length,
 		shell_ms: shellMs,
 		open_ms: openMs,
 		longest_main_thread_task_ms: Math.round(Math.max(0, ...longTasks)),
@@ -175,7 +186,7 @@ try {
 		edit_1000_events_median_ms: +median(editMs).toFixed(1)
 	};
 	const lines = [
-		`sandbox page, ${N.toLocaleString('en-US')}-event run from a share link (built site, Chromium ${browser.version()}):`,
+		`sandbox page, ${N.toLocaleString('en-US')}-event run from a share link (${fragment.slice(0, 2)}, ${fragment.length.toLocaleString('en-US')} characters; built site, Chromium ${browser.version()}):`,
 		`  charges shown after ${openMs} ms (page shell after ${shellMs} ms) — target ≤ 1,000 ms: ${openMs <= 1000 ? 'met' : 'NOT met'}`,
 		`  moments (ms from navigation): ${phases}`,
 		`  longest main-thread task while opening: ${result.longest_main_thread_task_ms} ms`,
