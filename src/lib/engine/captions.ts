@@ -68,11 +68,12 @@ export function momentSignature(ledger: Ledger, t: EpochMs): string {
 export function captionsOf(
 	scenario: Scenario,
 	timed: readonly TimedEvent[],
-	ledger: Ledger,
+	/** The scenario's ledger: needed only when `original` is another scenario (null otherwise). */
+	ledger: Ledger | null,
 	original: { scenario: Scenario; ledger: Ledger } | null
 ): Caption[] {
 	const out: Caption[] = [];
-	const same = !original || original.scenario === scenario;
+	const same = !original || original.scenario === scenario || !ledger;
 	for (const n of scenario.narration ?? []) {
 		const t = parseInstant(n.at);
 		if (t === null) continue;

@@ -123,6 +123,17 @@ export function replay(scenario: Scenario, options: ReplayOptions = {}): Ledger 
 }
 
 /**
+ * The ledger of `scenario` without its events (what `replay` gives for none), without starting the
+ * machines: the sandbox shows it while a large run is priced elsewhere.
+ */
+export function emptyLedger(scenario: Scenario): Ledger {
+	const none = { ...scenario, events: [] };
+	const ledger = materialize(none, [], [], [], [], new PricingContext(none));
+	ledger.snapshots = [];
+	return ledger;
+}
+
+/**
  * The same scenario through the bulk path (the kernel reading the same rules table): the same ledger,
  * snapshots included, for large runs (the sandbox's worker) and the property tests.
  */

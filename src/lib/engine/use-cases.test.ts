@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { REGIME_IDS } from '$lib/domain/regimes';
 import { USE_CASES } from '$lib/domain/use-cases';
 import { ledgerToJson } from './ledger-json';
-import { replay } from './replay';
+import { emptyLedger, replay } from './replay';
 
 const golden = (file: string) =>
 	JSON.parse(readFileSync(new URL(`../../../tests/fixtures/golden/${file}`, import.meta.url), 'utf8'));
@@ -101,5 +101,15 @@ describe('what the source document says (cbp-2023-06, free tier used up)', () =>
 		expect(l.conversations.map((c) => c.category)).toEqual(['marketing', 'authentication']);
 		expect(l.total).toBe('0.0711');
 		expect(l.currency).toBe('USD');
+	});
+});
+
+describe('emptyLedger', () => {
+	it('is what replay gives for the scenario without its events, in every use case and regime', () => {
+		for (const uc of USE_CASES)
+			for (const regime of [undefined, ...REGIME_IDS]) {
+				const none = { ...uc.scenario, regime, events: [] };
+				expect(emptyLedger({ ...uc.scenario, regime })).toEqual(replay(none));
+			}
 	});
 });

@@ -9,7 +9,7 @@ import { startOfLocalHour } from '$lib/domain/blank-start';
 import { asEpochMs, HOUR, type EpochMs } from '$lib/domain/units';
 import { endOfConversation, type Ledger } from '$lib/engine/ledger';
 import { MACHINE_PATH_MAX_EVENTS, pathFor } from '$lib/engine/price';
-import { replay } from '$lib/engine/replay';
+import { emptyLedger, replay } from '$lib/engine/replay';
 import type { BulkPricer } from './bulk-pricer';
 import { timedEventsOf } from './timed-events';
 import { stateAt, type StateAt } from '$lib/engine/state-at';
@@ -60,9 +60,14 @@ export class SandboxSession {
 	});
 	private pricedOriginal: { scenario: Scenario; ledger: Ledger } | null = null;
 	/** Captions in time order: narration (flagged once it no longer matches) and event notes. */
-	captions: Caption[] = $derived(
-		captionsOf(this.current, this.timed, this.ledger, this.ledgerIsCurrent ? this.original : null)
-	);
+	captions: Caption[] = $derived.by(() => {
+		// The ledger and the pricing state are read only when there is narration to check, so a large
+		// run's charges arriving do not redo its 100,000 events' captions and stops.
+		const o = this.original;
+		const original = o && this.ledgerIsCurrent ? o : null;
+		const edited = original !== null && original.scenario !== this.current;
+		return captionsOf(this.current, this.timed, edited ? this.ledger : null, original);
+	});
 	/** Where "Previous / Next event" stop: every event and every caption. */
 	private stops: EpochMs[] = $derived(stepStops(this.timed, this.captions));
 	/** The scenario differs from the one its narration was written for (shown as "edited"). */
@@ -103,7 +108,7 @@ export class SandboxSession {
 			return;
 		}
 		// A different scenario (a load) must not show the previous one's charges meanwhile.
-		if (!edited || !this.ledger) this.ledger = replay({ ...scenario, events: [] });
+		if (!edited || !this.ledger) this.ledger = emptyLedger(scenario);
 		this.pricingError = null;
 		this.pricing = { events: scenario.events.length, phase: 'starting', startedAt: Date.now() };
 		this.bulk ??= import('./bulk-pricer').then((m) => new m.BulkPricer());
@@ -141,7 +146,7 @@ export class SandboxSession {
 
 	/** Shows `scenario` at once and its ledger when `ledger` gives it; if that fails, prices it here. */
 	private await(scenario: Scenario, ledger: Promise<Ledger>): void {
-		this.ledger = replay({ ...scenario, events: [] });
+		this.ledger = emptyLedger(scenario);
 		this.pricingError = null;
 		const n = scenario.events.length;
 		this.pricing = { events: n, phase: `pricing ${n.toLocaleString('en-US')} events`, startedAt: Date.now() };
