@@ -168,9 +168,14 @@ export function drawMarks(ctx: CanvasRenderingContext2D, input: DrawInput, dpr =
 	const columns = Math.ceil(width * dpr) + 1;
 	const stamped = new Uint8Array(2 * columns * LOOKS);
 	const stamps: (Sprite | undefined)[] = [];
+	// `x` is linear (timeScale): read as offset and slope once, not called per mark (d3's scale
+	// interpolates and clamps on every call, a tenth of this loop at 100,000 marks).
+	const t0 = marks[0]?.at ?? 0;
+	const x0 = x(t0);
+	const slope = (x(t0 + 86_400_000) - x0) / 86_400_000;
 	for (const m of marks) {
 		const look = lookOf(m);
-		const px = snap(x(m.at));
+		const px = snap(x0 + (m.at - t0) * slope);
 		const column = Math.round(px * dpr);
 		const customer = m.lane === 'customer';
 		if (column >= 0 && column < columns) {
