@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseLocalInput } from './local-time';
-import { dateError, daysInMonth, instantError, parseInstant } from './time';
+import { dateError, daysInMonth, instantError, parseInstant, zoneOffsetMs } from './time';
 
 describe('parseInstant: impossible dates and times are refused, never rolled over', () => {
 	it.each([
@@ -112,4 +112,46 @@ describe('the fast path for the form the app writes (YYYY-MM-DDTHH:MM:SS[.sss]Z)
 		expect(parseInstant('2025-06-01T10:00:00.1x3Z')).toBeNull();
 		expect(instantError('2025-06-01T10:00:00z')).toMatch(/must be an ISO 8601 instant/);
 	});
+});
+
+describe('zone offsets (cached per day, and per quarter hour on a day the offset changes)', () => {
+	/** The offset straight from Intl, at the start of t's quarter hour: what the caches must give. */
+	function intlOffset(t: number, timeZone: string): number {
+		const start = Math.floor(t / 900_000) * 900_000;
+		const parts = formatter(timeZone).formatToParts(start);
+		const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+		return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - start;
+	}
+	const formatters = new Map<string, Intl.DateTimeFormat>();
+	function formatter(timeZone: string): Intl.DateTimeFormat {
+		const f =
+			formatters.get(timeZone) ??
+			new Intl.DateTimeFormat('en-US', {
+				timeZone,
+				hourCycle: 'h23',
+				year: 'numeric',
+				month: 'numeric',
+				day: 'numeric',
+				hour: 'numeric',
+				minute: 'numeric',
+				second: 'numeric'
+			});
+		formatters.set(timeZone, f);
+		return f;
+	}
+	it.each(['Europe/London', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kathmandu'])(
+		'%s: every quarter hour of 2024, transitions included, in a shuffled order',
+		(zone) => {
+			const quarters = Array.from({ length: 366 * 96 }, (_, k) => Date.UTC(2024, 0, 1) + k * 900_000 + 1);
+			// A fixed shuffle: the caches must not depend on the order instants are asked in.
+			let seed = 7;
+			for (let i = quarters.length - 1; i > 0; i--) {
+				seed = (seed * 48_271) % 2_147_483_647;
+				const j = seed % (i + 1);
+				[quarters[i], quarters[j]] = [quarters[j] as number, quarters[i] as number];
+			}
+			const wrong = quarters.filter((t) => zoneOffsetMs(t as never, zone) !== intlOffset(t, zone));
+			expect(wrong).toEqual([]);
+		}
+	);
 });
