@@ -1,6 +1,6 @@
 /**
  * Where the sandbox's scenario comes from when the page opens: a use case (`?usecase=`), a blank one
- * (`?new=1`), a saved run (`?run=<id>`), a share link (`#s1=…`), or, on a bare /sandbox, the newest
+ * (`?new=1`), a saved run (`?run=<id>`), a share link (`#s2=…`, or an older `#s1=…`), or, on a bare /sandbox, the newest
  * draft. Each source has a draft per tab (draft-slots.ts): this tab's draft of the source is restored;
  * other tabs' drafts of it are offered, never silently picked. Reading only: opening writes nothing.
  */
@@ -76,7 +76,7 @@ async function draftsFor(
 
 /**
  * The scenario of the address: a use case or blank scenario given by the page (`base`), else
- * `?run=`, then `#s1=`, then the newest draft. Returns null when none gives a scenario; `onNotice`
+ * `?run=`, then `#s2=` (or `#s1=`), then the newest draft. Returns null when none gives a scenario; `onNotice`
  * hears every problem on the way (a missing run, a damaged link, storage off) even then.
  */
 export async function restoreSessionSource(

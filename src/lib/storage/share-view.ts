@@ -1,7 +1,7 @@
 /**
  * What a share link says about the view, besides the scenario (issue 14 point 7): where the
  * playhead is, which view is open (replay or compare regimes) and whether it opens in presentation
- * mode. Written after the scenario as `#s1=<scenario>&t=<epoch ms>&view=compare&present=1`: the
+ * mode. Written after the scenario as `#s2=<scenario>&t=<epoch ms>&view=compare&present=1`: the
  * compressed scenario never holds an `&` (lz-string's URI alphabet is A–Z a–z 0–9 + - $), so links
  * without view fields — every link made before — read exactly as they did. Strict: an unknown,
  * repeated or malformed field voids the whole view (the scenario still opens) and says why.
@@ -25,7 +25,7 @@ export type ShareViewResult = { ok: true; view: ShareView } | { ok: false; reaso
 const MIN_T = Date.UTC(SUPPORTED_YEARS.from, 0, 1);
 const MAX_T = Date.UTC(SUPPORTED_YEARS.to + 1, 0, 1) - 1;
 
-/** The fragment (with or without `#`) split into the scenario part (`s1=…`) and the view fields after the first `&`. */
+/** The fragment (with or without `#`) split into the scenario part (`s2=…`) and the view fields after the first `&`. */
 export function splitShareFragment(hash: string): { core: string; fields: string | null } {
 	const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
 	const amp = fragment.indexOf('&');
