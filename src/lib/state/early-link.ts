@@ -1,7 +1,8 @@
 /**
  * A long share link starts opening while the app itself starts (issue 9: a 100,000-event link is
- * ~100 KB, ~650 KB in the s1 format, and its worker needs a while): hooks.client.ts calls `startEarly` before the first page
- * loads, and the sandbox page takes the same opening with `takeEarly` instead of starting another.
+ * ~100 KB, ~650 KB in the s1 format, and its worker needs a while): hooks.client.ts calls
+ * `startEarly` before the first page loads, and the sandbox page takes the same opening with
+ * `takeEarly` instead of starting another.
  * Small (the request's shape and the worker's start only): it is part of every page's start-up code.
  */
 import { openLinkRequest, type PricingReply } from '$lib/engine/pricing-protocol';
