@@ -310,9 +310,16 @@ export interface TimedEvent {
 	event: ScenarioEvent;
 }
 
-/** Events in time order; events at the same instant keep their input order (stable sort). */
-export function timedEvents(scenario: Scenario): TimedEvent[] {
+/**
+ * Events in time order; events at the same instant keep their input order (stable sort). `instants`
+ * (by input index), when the caller already read them (an s2 link's payload), spares parsing `at`.
+ */
+export function timedEvents(scenario: Scenario, instants?: Float64Array): TimedEvent[] {
 	return scenario.events
-		.map((event, index) => ({ index, t: parseInstant(event.at) as EpochMs, event }))
+		.map((event, index) => ({
+			index,
+			t: (instants ? instants[index] : parseInstant(event.at)) as EpochMs,
+			event
+		}))
 		.sort((a, b) => a.t - b.t || a.index - b.index);
 }

@@ -6,8 +6,7 @@
  * either side).
  */
 import type { PricingReply, PricingRequest } from '$lib/engine/pricing-protocol';
-import { timedEvents, type Scenario, type TimedEvent } from '$lib/domain/scenario';
-import type { EpochMs } from '$lib/domain/units';
+import { timedEvents } from '$lib/domain/scenario';
 import { kernelColumns } from '$lib/engine/kernel-columns';
 import { transferablesOf } from '$lib/engine/ledger-columns';
 import { packScenario, readShareFragment } from '$lib/storage/share-link';
@@ -15,13 +14,6 @@ import { packScenario, readShareFragment } from '$lib/storage/share-link';
 const scope = self as unknown as Worker;
 const post = (reply: PricingReply, transfer: Transferable[] = []) => scope.postMessage(reply, transfer);
 const count = (n: number) => n.toLocaleString('en-US');
-
-/** `timedEvents` from instants already read (by event index): no `at` text parsed again. */
-function timedEventsOfInstants(scenario: Scenario, at: Float64Array): TimedEvent[] {
-	return scenario.events
-		.map((event, index) => ({ index, t: at[index] as EpochMs, event }))
-		.sort((a, b) => a.t - b.t || a.index - b.index);
-}
 
 self.onmessage = (e: MessageEvent<PricingRequest>) => {
 	const request = e.data;
@@ -47,7 +39,7 @@ self.onmessage = (e: MessageEvent<PricingRequest>) => {
 		// The page shows the scenario while it is priced here: it goes first, packed (an s2 link's own
 		// payload; an s1 link's scenario packed here), with its time order.
 		const { scenario } = decoded;
-		const events = read.at ? timedEventsOfInstants(scenario, read.at) : timedEvents(scenario);
+		const events = timedEvents(scenario, read.at);
 		const payload = read.payload ?? packScenario(scenario);
 		const order = Int32Array.from(events, (e) => e.index);
 		const at = new Float64Array(events.length);
