@@ -25,6 +25,7 @@ import {
 	type ScenarioError,
 	type ScenarioEvent
 } from '$lib/domain/scenario';
+import { pad2 } from '$lib/domain/format';
 import { parseInstant, SUPPORTED_YEARS } from '$lib/domain/time';
 
 /** Why a payload cannot be unpacked: damaged (null) or holding an invalid scenario (the first error). */
@@ -101,7 +102,6 @@ function kindOf(e: unknown): number {
 }
 
 const DAY_MS = 86_400_000;
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 const offsetText = (min: number): string =>
 	`${min < 0 ? '-' : '+'}${pad2(Math.floor(Math.abs(min) / 60))}:${pad2(Math.abs(min) % 60)}`;
 const SECONDS = Array.from({ length: 60 }, (_, i) => pad2(i));
@@ -173,6 +173,9 @@ function formOf(at: string, t: number, writer: AtWriter): { form: number; offset
 	if (writer.text(t, form, offsetMin, suffix) === at) return { form, offsetMin };
 	return null;
 }
+
+/** A signed number from its zigzag code (Bytes.zigzag's inverse: 0, -1, 1, -2 … as 0, 1, 2, 3 …). */
+const unzigzag = (z: number): number => (z % 2 ? -(z + 1) / 2 : z / 2);
 
 /** A growing byte buffer. */
 class Bytes {
@@ -353,7 +356,7 @@ export function unpackScenario(payload: Uint8Array, options: { trusted?: boolean
 	for (let j = 0; j < packed; j++) {
 		const z = varint();
 		if (z < 0) return DAMAGED;
-		t += z % 2 ? -(z + 1) / 2 : z / 2;
+		t += unzigzag(z);
 		times[j] = t * header.unit;
 	}
 
@@ -381,7 +384,7 @@ export function unpackScenario(payload: Uint8Array, options: { trusted?: boolean
 		if (kind & OFFSET_FORM) {
 			const z = varint();
 			if (z < 0) return DAMAGED;
-			offsetMin = z % 2 ? -(z + 1) / 2 : z / 2;
+			offsetMin = unzigzag(z);
 			if (Math.abs(offsetMin) > MAX_OFFSET_MIN) return DAMAGED;
 			if (offsetMin !== lastOffset) {
 				lastOffset = offsetMin;
