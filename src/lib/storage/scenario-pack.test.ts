@@ -194,6 +194,11 @@ describe('packScenario / unpackScenario', () => {
 		expect(noEvents).toMatchObject({ ok: false, error: { path: 'events' } });
 	});
 
+	it('what is not an object at all packs too, and is refused on unpacking (the fuzz found undefined)', () => {
+		for (const notAScenario of [undefined, null, 5, 'text', []])
+			expect(unpackScenario(packScenario(notAScenario as never)).ok).toBe(false);
+	});
+
 	it('a count past the schema’s limit is refused before any event is read', () => {
 		const payload = craft({ events: MAX_SCENARIO_EVENTS + 1, unit: 1, extras: [] }, [], []);
 		expect(unpackScenario(payload)).toEqual({

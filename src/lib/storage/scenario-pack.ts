@@ -218,7 +218,9 @@ class Bytes {
  * where unpacking finds them), so a link never fails to be made.
  */
 export function packScenario(scenario: Scenario): Uint8Array {
-	const all: unknown = (scenario as { events?: unknown }).events;
+	// Not even an object (a fuzzed or hand-made file): no events; the header carries it as it is.
+	const all: unknown =
+		typeof scenario === 'object' && scenario !== null ? (scenario as { events?: unknown }).events : undefined;
 	const events = Array.isArray(all) ? (all as unknown[]) : [];
 	const extras: number[] = [];
 	const kinds: number[] = [];
