@@ -9,8 +9,9 @@ import { startOfLocalHour } from '$lib/domain/blank-start';
 import { asEpochMs, HOUR, type EpochMs } from '$lib/domain/units';
 import { endOfConversation, type Ledger } from '$lib/engine/ledger';
 import { MACHINE_PATH_MAX_EVENTS, pathFor } from '$lib/engine/price';
-import { emptyLedger, replay } from '$lib/engine/replay';
+import { emptyLedger } from '$lib/engine/replay';
 import type { BulkPricer } from './bulk-pricer';
+import { ledgerCache, priceRegimesWhenIdle } from './ledger-cache';
 import { timedEventsOf } from './timed-events';
 import { stateAt, type StateAt } from '$lib/engine/state-at';
 import { captionsOf, narratedOriginal, nextStop, stepStops, type Caption } from '$lib/engine/captions';
@@ -55,7 +56,8 @@ export class SandboxSession {
 		if (o === scenario) return { scenario: o, ledger: this.ledger };
 		if (pathFor(o) !== 'machines') return null;
 		// Priced once per original, not on every edit (a plain field: a cache, not state).
-		if (this.pricedOriginal?.scenario !== o) this.pricedOriginal = { scenario: o, ledger: replay(o) };
+		if (this.pricedOriginal?.scenario !== o)
+			this.pricedOriginal = { scenario: o, ledger: ledgerCache.replay(o) };
 		return this.pricedOriginal;
 	});
 	private pricedOriginal: { scenario: Scenario; ledger: Ledger } | null = null;
@@ -98,13 +100,17 @@ export class SandboxSession {
 	}
 
 	private reprice(scenario: Scenario, edited: boolean): void {
+		this.stopIdlePricing();
 		const priced = this.priced?.scenario === scenario ? this.priced.ledger : null;
 		this.priced = null;
 		if (priced) return this.await(scenario, priced);
 		if (pathFor(scenario) === 'machines') {
 			this.pricing = null;
 			this.pricingError = null;
-			this.ledger = replay(scenario);
+			// Undo, redo and a regime switched back are found in the cache; the other regimes are
+			// priced while the page is idle, so switching to one is found there too.
+			this.ledger = ledgerCache.replay(scenario);
+			this.stopIdlePricing = priceRegimesWhenIdle(scenario);
 			return;
 		}
 		// A different scenario (a load) must not show the previous one's charges meanwhile.
@@ -135,8 +141,12 @@ export class SandboxSession {
 		);
 	}
 
-	/** Stops the pricing worker (the page is left). */
+	/** Cancels the idle pricing of the previous scenario's other regimes. */
+	private stopIdlePricing: () => void = () => {};
+
+	/** Stops the pricing worker and the idle pricing (the page is left). */
 	dispose(): void {
+		this.stopIdlePricing();
 		void this.bulk?.then((b) => b.dispose());
 		this.bulk = null;
 	}
