@@ -4,7 +4,8 @@
  *   - a 100,000-event run opened from a share link: time until its charges show, the longest
  *     main-thread task meanwhile, DOM nodes, the JS heap and the renderer's memory;
  *   - playhead drag frames on that run (median and 95th percentile of frame intervals);
- *   - an edit of a 1,000-event run on the machine path: time from the change to the next frame.
+ *   - edits of a 1,000-event run on the machine path (the regime; an event's category): main-thread
+ *     time from the input to its frame painted, and to the painted frame.
  *   npx tsx bench/browser/sandbox-bench.ts [--n 100000] [--skip-build] [--port 5417] [--s1]
  * BUILD_DIR / SK_OUT_DIR (svelte.config.js) pick the build it makes and serves, so parallel runs
  * on one machine keep apart.
@@ -137,37 +138,75 @@ try {
 	});
 	const liveTotal = await page.getByTestId('total').textContent();
 
-	// 3. An edit of a 1,000-event run (machine path): change the regime, time to the next frame.
+	// 3. Edits of a 1,000-event run (machine path), timed in the page from the edit's input event:
+	// `work` is the main thread's time for it — its handlers and the page's update (to a microtask
+	// queued once every handler has run, so after the update Svelte queued), then the rendering of the
+	// frame that shows it (from that frame's requestAnimationFrame to a message posted there, handled
+	// once the frame is painted) — without the wait for the display's next frame between the two;
+	// `painted` is input to painted frame, that wait included. Within one frame: work ≤ 16 ms.
+	const probe = (type: 'change' | 'submit') =>
+		page.evaluate((type) => {
+			const w = window as unknown as { __edit: Promise<{ work: number; painted: number }> };
+			w.__edit = new Promise((resolve) => {
+				let t0 = NaN;
+				let settled = NaN;
+				document.addEventListener(type, () => (t0 = performance.now()), { capture: true, once: true });
+				window.addEventListener(
+					type,
+					() => {
+						queueMicrotask(() => (settled = performance.now()));
+						requestAnimationFrame(() => {
+							const frame = performance.now();
+							const c = new MessageChannel();
+							c.port1.onmessage = () => {
+								const end = performance.now();
+								// The update ran before the frame, or the frame's time holds it already.
+								const work = settled <= frame ? settled - t0 + (end - frame) : end - t0;
+								resolve({ work, painted: end - t0 });
+							};
+							c.port2.postMessage(0);
+						});
+					},
+					{ once: true }
+				);
+			});
+		}, type);
+	const measured = () =>
+		page.evaluate(() => (window as unknown as { __edit: Promise<{ work: number; painted: number }> }).__edit);
 	const small = `s1=${LZString.compressToEncodedURIComponent(JSON.stringify(largeScenario(1_000)))}`;
 	await page.goto(`${base}/sandbox#${small}`);
 	await page.getByTestId('regime-select').waitFor();
-	const editMs: number[] = [];
+	await page.waitForTimeout(1500);
+	// 3a. The regime: the other regimes' ledgers are priced while the page is idle, so this re-prices
+	// nothing; it is what a demo switching regimes gets.
+	const regimeEdits: { work: number; painted: number }[] = [];
 	for (const regime of [
 		'cbp-2023-06',
 		'pmp-2026-10',
 		'cbp-2024-11',
 		'pmp-2025-07',
+		'',
 		'cbp-2023-06',
-		'pmp-2026-10',
-		'cbp-2024-11'
+		'pmp-2026-10'
 	]) {
-		await page.evaluate(() => {
-			const w = window as unknown as { __t: number };
-			const select = document.querySelector('[data-testid="regime-select"]') as HTMLSelectElement;
-			select.addEventListener('change', () => (w.__t = performance.now()), { capture: true, once: true });
-		});
+		await probe('change');
 		await page.getByTestId('regime-select').selectOption(regime);
-		editMs.push(
-			await page.evaluate(
-				() =>
-					new Promise<number>((resolve) =>
-						requestAnimationFrame(() =>
-							resolve(performance.now() - (window as unknown as { __t: number }).__t)
-						)
-					)
-			)
-		);
+		regimeEdits.push(await measured());
+		await page.waitForTimeout(300);
 	}
+	// 3b. An event's category, saved from the editor: a replay of all 1,000 events on the machine path.
+	await page.getByTestId('message-row').first().click();
+	await page.getByTestId('edit-kind').selectOption('template');
+	const eventEdits: { work: number; painted: number }[] = [];
+	for (let i = 0; i < 7; i++) {
+		await page.getByTestId('edit-category').selectOption(i % 2 ? 'marketing' : 'utility');
+		await probe('submit');
+		await page.getByTestId('edit-event-save').click();
+		eventEdits.push(await measured());
+		await page.waitForTimeout(100);
+	}
+	const med = (xs: { work: number; painted: number }[], k: 'work' | 'painted') =>
+		+median(xs.map((x) => x[k])).toFixed(1);
 
 	const result = {
 		events: N,
@@ -183,7 +222,10 @@ try {
 		drag_frame_median_ms: +median(frames).toFixed(1),
 		drag_frame_p95_ms: +pct(frames, 0.95).toFixed(1),
 		live_total_after_drag: liveTotal,
-		edit_1000_events_median_ms: +median(editMs).toFixed(1)
+		regime_edit_work_median_ms: med(regimeEdits, 'work'),
+		regime_edit_painted_median_ms: med(regimeEdits, 'painted'),
+		event_edit_work_median_ms: med(eventEdits, 'work'),
+		event_edit_painted_median_ms: med(eventEdits, 'painted')
 	};
 	const lines = [
 		`sandbox page, ${N.toLocaleString('en-US')}-event run from a share link (${fragment.slice(0, 2)}, ${fragment.length.toLocaleString('en-US')} characters; built site, Chromium ${browser.version()}):`,
@@ -193,7 +235,9 @@ try {
 		`  DOM nodes: ${nodes} — target < 5,000: ${nodes < 5000 ? 'met' : 'NOT met'}`,
 		`  JS heap ${result.js_heap_mb} MB; the tab's renderer process ${result.tab_rss_mb} MB resident — target < 500 MB: ${rss.tab < 500 ? 'met' : 'NOT met'} (all renderer processes ${result.renderers_rss_mb} MB)`,
 		`  playhead drag frames: median ${result.drag_frame_median_ms} ms, p95 ${result.drag_frame_p95_ms} ms — target median ≤ 16 ms: ${median(frames) <= 16.7 ? 'met' : 'NOT met'}; live total after the drag: ${liveTotal}`,
-		`sandbox page, 1,000-event run, an edit (regime change) to the next frame: median ${result.edit_1000_events_median_ms} ms — target ≤ 16 ms: ${median(editMs) <= 16 ? 'met' : 'NOT met'}`
+		`sandbox page, 1,000-event run, edits (main-thread work from the input to its frame painted, median; to the painted frame, waiting for the display included, in brackets) — target ≤ 16 ms, one frame:`,
+		`  the regime (other regimes priced while idle): ${result.regime_edit_work_median_ms} ms (${result.regime_edit_painted_median_ms} ms) — ${result.regime_edit_work_median_ms <= 16 ? 'met' : 'NOT met'}`,
+		`  an event's category (all 1,000 events re-priced): ${result.event_edit_work_median_ms} ms (${result.event_edit_painted_median_ms} ms) — ${result.event_edit_work_median_ms <= 16 ? 'met' : 'NOT met'}`
 	];
 	console.log(lines.join('\n'));
 	console.log(JSON.stringify(result));
