@@ -1,8 +1,10 @@
 /**
  * A long share link starts opening while the app itself starts (issue 9: a 100,000-event link is
- * ~100 KB, ~650 KB in the s1 format, and its worker needs a while): hooks.client.ts calls
- * `startEarly` before the first page loads, and the sandbox page takes the same opening with
- * `takeEarly` instead of starting another.
+ * ~100 KB, ~650 KB in the s1 format, and its worker needs a while). A script in src/app.html starts
+ * the pricing worker as the page's HTML is read, before the app's code has loaded; hooks.client.ts
+ * calls `startEarly` before the first page loads, which takes that worker over (or starts one, where
+ * the script did not), and the sandbox page takes the same opening with `takeEarly` instead of
+ * starting another.
  * Small (the request's shape and the worker's start only): it is part of every page's start-up code.
  */
 import { openLinkRequest, type PricingReply } from '$lib/engine/pricing-protocol';
@@ -39,6 +41,27 @@ export function isLongLink(hash: string): boolean {
 	return hash.length > (version === '1' ? WORKER_LINK_CHARS : WORKER_PACKED_LINK_CHARS);
 }
 
+/** What the script in src/app.html leaves on `window` when it started a worker for the link. */
+interface InlineStart {
+	hash: string;
+	worker: Worker;
+	replies: PricingReply[];
+	/** The worker failed before the app took it over (its script did not load, as on the dev server). */
+	failed: boolean;
+}
+
+/** The worker app.html started for `hash`, taken once; null if it started none (or it failed). */
+function takeInlineStart(hash: string): InlineStart | null {
+	const w = globalThis as { __waEarlyLink?: InlineStart };
+	const inline = w.__waEarlyLink;
+	delete w.__waEarlyLink;
+	if (!inline || inline.hash !== hash || inline.failed) {
+		inline?.worker.terminate();
+		return null;
+	}
+	return inline;
+}
+
 let early: {
 	hash: string;
 	opened: Promise<OpenedLink>;
@@ -52,16 +75,32 @@ let early: {
  */
 export function startEarly(pathname: string, hash: string): void {
 	if (!/\/sandbox\/?$/.test(pathname) || !isLongLink(hash)) return;
-	const worker = startPricingWorker();
-	if (!worker) return; // the page opens the link itself
-	// Named moments of a long open, read by bench/browser/sandbox-bench.ts.
-	performance.mark('wa:link-early-start');
-	const replies: PricingReply[] = [];
-	worker.onmessage = (m: MessageEvent<PricingReply>) => void replies.push(m.data);
-	// A worker that fails before the opener takes over (its script not loading) is told as a reply too.
-	worker.onerror = (ev) =>
-		void replies.push({ id: 1, type: 'error', message: ev.message || 'the pricing worker failed' });
-	worker.postMessage(openLinkRequest(hash));
+	const inline = takeInlineStart(hash);
+	const first = inline?.worker ?? startPricingWorker();
+	if (!first) return; // the page opens the link itself
+	let worker: Worker = first;
+	// Named moments of a long open, read by bench/browser/sandbox-bench.ts (app.html marks its own).
+	if (!inline) performance.mark('wa:link-early-start');
+	const replies: PricingReply[] = inline?.replies ?? [];
+	const listen = (w: Worker) => {
+		w.onmessage = (m: MessageEvent<PricingReply>) => void replies.push(m.data);
+		w.onerror = (ev) => {
+			// app.html's worker that fails before its first reply (an old copy of its script, cached
+			// under its fixed name): this app's own worker starts instead.
+			const own = w === inline?.worker && replies.length === 0 ? startPricingWorker() : null;
+			if (own) {
+				w.terminate();
+				worker = own;
+				listen(own);
+				own.postMessage(openLinkRequest(hash));
+				return;
+			}
+			// A worker that fails before the opener takes over (its script not loading) is told as a reply too.
+			replies.push({ id: 1, type: 'error', message: ev.message || 'the pricing worker failed' });
+		};
+	};
+	listen(worker);
+	if (!inline) worker.postMessage(openLinkRequest(hash));
 	const e: NonNullable<typeof early> = { hash, opened: null as never, phase: null, listener: null };
 	const onProgress = (phase: string) => {
 		e.phase = phase;
