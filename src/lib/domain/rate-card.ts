@@ -78,8 +78,34 @@ export { RATE_CARDS };
 
 interface Entry {
 	effectiveFrom: string;
-	/** Frozen results, built once so the hot path allocates nothing: [plain, carried forward, before effective]. */
-	results: readonly [RateFound, RateFound, RateFound];
+	card: RateCardData;
+	row: RateRow;
+	/**
+	 * Frozen results, built at the entry's first lookup (not with the index: a run looks up a few
+	 * markets of the thousands of rows) and kept, so the hot path allocates nothing:
+	 * [plain, carried forward, before effective].
+	 */
+	results?: readonly [RateFound, RateFound, RateFound];
+}
+
+function resultsOf(entry: Entry): readonly [RateFound, RateFound, RateFound] {
+	if (!entry.results) {
+		const { card, row } = entry;
+		const base = {
+			ok: true as const,
+			rate: parseRate(card, row),
+			cardId: card.id,
+			effectiveFrom: card.effectiveFrom,
+			confidence: row.confidence,
+			source: row.source
+		};
+		entry.results = [
+			Object.freeze({ ...base, carriedForward: false, beforeEffective: false }),
+			Object.freeze({ ...base, carriedForward: true, beforeEffective: false }),
+			Object.freeze({ ...base, carriedForward: false, beforeEffective: true })
+		];
+	}
+	return entry.results;
 }
 
 interface CardIndex {
@@ -136,22 +162,7 @@ function buildIndex(cards: readonly RateCardData[]): CardIndex {
 		cardCategories.set(`${dateKey}|${card.effectiveFrom}`, categories);
 		for (const row of card.rows) {
 			categories.add(row.category);
-			const base = {
-				ok: true as const,
-				rate: parseRate(card, row),
-				cardId: card.id,
-				effectiveFrom: card.effectiveFrom,
-				confidence: row.confidence,
-				source: row.source
-			};
-			const entry: Entry = {
-				effectiveFrom: card.effectiveFrom,
-				results: [
-					Object.freeze({ ...base, carriedForward: false, beforeEffective: false }),
-					Object.freeze({ ...base, carriedForward: true, beforeEffective: false }),
-					Object.freeze({ ...base, carriedForward: false, beforeEffective: true })
-				]
-			};
+			const entry: Entry = { effectiveFrom: card.effectiveFrom, card, row };
 			const key = entryKey(card.currency, card.model, row.market, row.category);
 			const list = entries.get(key) ?? [];
 			// Same date twice (a second card, or a repeated row): the later one replaces the earlier.
@@ -192,7 +203,7 @@ export function lookupRate(q: RateQuery): RateLookup {
 		const first = dates[0] as string;
 		if (q.date < first) {
 			const modelStart = index.modelStart.get(q.model) ?? first;
-			if (q.date < modelStart) return (entries[0] as Entry).results[2];
+			if (q.date < modelStart) return resultsOf(entries[0] as Entry)[2];
 		} else {
 			let newestInForce = first;
 			for (let i = dates.length - 1; i >= 0; i--) {
@@ -206,8 +217,8 @@ export function lookupRate(q: RateQuery): RateLookup {
 			for (let i = entries.length - 1; i >= 0; i--) {
 				const e = entries[i] as Entry;
 				if (e.effectiveFrom > q.date) continue;
-				if (e.effectiveFrom === newestInForce) return e.results[0];
-				if (!priced?.has(q.category)) return e.results[1];
+				if (e.effectiveFrom === newestInForce) return resultsOf(e)[0];
+				if (!priced?.has(q.category)) return resultsOf(e)[1];
 				break;
 			}
 		}
