@@ -23,6 +23,27 @@ describe('captions', () => {
 		expect(nextStop(stops, stops[0]!, -1)).toBeNull();
 	});
 
+	it('nextStop finds what a linear search finds, both ways, between, on and beyond the stops', () => {
+		let seed = 7;
+		const rand = (n: number) => (seed = (seed * 16_807) % 2_147_483_647) % n;
+		for (let run = 0; run < 200; run++) {
+			const stops = Float64Array.from({ length: rand(12) }, () => rand(40)).sort();
+			const unique = [...new Set(stops)];
+			for (let t = -2; t <= 42; t++) {
+				expect(nextStop(Float64Array.from(unique), t, 1)).toBe(unique.find((s) => s > t) ?? null);
+				expect(nextStop(Float64Array.from(unique), t, -1)).toBe(unique.findLast((s) => s < t) ?? null);
+			}
+		}
+	});
+
+	it('stepStops: events and captions, ascending, each instant once', () => {
+		const timed = timedEvents(uc1);
+		const all = captions(uc1);
+		const expected = [...new Set([...timed.map((e) => e.t), ...all.map((c) => c.t)])].sort((a, b) => a - b);
+		expect([...stepStops(timed, all)]).toEqual(expected);
+		expect([...stepStops(timed, [])]).toEqual([...new Set(timed.map((e) => e.t))]);
+	});
+
 	it('flags only the captions whose moment changed: use case 1 with the last reply moved inside the window', () => {
 		// The 13:00 reply (event 4) moved to 11:30 on the second day: included, no longer blocked.
 		const moved = moveEvent(uc1, 4, asEpochMs(Date.parse('2023-09-13T11:30:00+07:00')));

@@ -88,21 +88,35 @@ export function captionsOf(
 	return out.sort((a, b) => a.t - b.t);
 }
 
-/** The instants "Previous/Next event" stop at: every event and every caption, once each, in order. */
-export function stepStops(timed: readonly TimedEvent[], captions: readonly Caption[]): EpochMs[] {
-	// Events come in time order; with captions among them, a typed array sorts numerically in native
-	// code (a comparator sort took ~90 ms on 100,000 events).
+/**
+ * The instants "Previous/Next event" stop at: every event and every caption, once each, ascending.
+ * A typed array: events come in time order, and with captions among them it sorts numerically in
+ * native code (a comparator sort took ~90 ms on 100,000 events); no 100,000-number JS array either.
+ */
+export function stepStops(timed: readonly TimedEvent[], captions: readonly Caption[]): Float64Array {
 	const sorted = new Float64Array(timed.length + captions.length);
-	timed.forEach((e, i) => (sorted[i] = e.t));
-	captions.forEach((c, i) => (sorted[timed.length + i] = c.t));
+	for (let i = 0; i < timed.length; i++) sorted[i] = timed[i]!.t;
+	for (let i = 0; i < captions.length; i++) sorted[timed.length + i] = captions[i]!.t;
 	if (captions.length) sorted.sort();
-	const out: EpochMs[] = [];
+	let n = 0;
 	for (let i = 0; i < sorted.length; i++)
-		if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i] as EpochMs);
-	return out;
+		if (n === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
+	return sorted.subarray(0, n);
 }
 
-/** The first stop after t (direction 1) or the last before it (−1); null at either end. */
-export function nextStop(stops: readonly EpochMs[], t: number, direction: 1 | -1): EpochMs | null {
-	return (direction > 0 ? stops.find((s) => s > t) : stops.findLast((s) => s < t)) ?? null;
+/**
+ * The first stop after t (direction 1) or the last before it (−1); null at either end. A binary
+ * search: the playback buttons ask both ways on every playhead move, of 100,000 stops in a large run.
+ */
+export function nextStop(stops: ArrayLike<number>, t: number, direction: 1 | -1): EpochMs | null {
+	// The first index whose stop is after t (direction 1), or at or after t (−1).
+	let lo = 0;
+	let hi = stops.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (direction > 0 ? stops[mid]! > t : stops[mid]! >= t) hi = mid;
+		else lo = mid + 1;
+	}
+	const i = direction > 0 ? lo : lo - 1;
+	return i >= 0 && i < stops.length ? (stops[i] as EpochMs) : null;
 }

@@ -71,7 +71,7 @@ export class SandboxSession {
 		return captionsOf(this.current, this.timed, edited ? this.ledger : null, original);
 	});
 	/** Where "Previous / Next event" stop: every event and every caption. */
-	private stops: EpochMs[] = $derived(stepStops(this.timed, this.captions));
+	private stops: Float64Array = $derived(stepStops(this.timed, this.captions));
 	/** The scenario differs from the one its narration was written for (shown as "edited"). */
 	get edited(): boolean {
 		const o = this.original;
