@@ -48,21 +48,18 @@ const PALETTE_KEYS: (keyof Palette)[] = [
  * custom properties) reads each back as the colour the browser picked.
  */
 export function readPalette(el: Element): Palette {
-	// One probe per colour, all in place before the first read: the browser computes styles once
-	// (a probe re-styled and read per colour cost a style recalculation each, ~20 ms in all).
-	const probes = PALETTE_KEYS.map((k) => {
-		const probe = el.ownerDocument.createElement('span');
-		probe.hidden = true;
-		probe.style.color = `var(--tl-${k}, #888)`;
-		return probe;
-	});
-	(el.parentElement ?? el).append(...probes);
+	const probe = el.ownerDocument.createElement('span');
+	probe.hidden = true;
+	(el.parentElement ?? el).append(probe);
 	try {
 		return Object.fromEntries(
-			PALETTE_KEYS.map((k, i) => [k, getComputedStyle(probes[i]!).color || '#888'])
+			PALETTE_KEYS.map((k) => {
+				probe.style.color = `var(--tl-${k}, #888)`;
+				return [k, getComputedStyle(probe).color || '#888'];
+			})
 		) as Palette;
 	} finally {
-		for (const probe of probes) probe.remove();
+		probe.remove();
 	}
 }
 
