@@ -17,6 +17,7 @@ import { timedEvents } from '../src/lib/domain/scenario';
 import { encodeEvents, runKernel } from '../src/lib/engine/kernel';
 import { PricingContext } from '../src/lib/engine/pricing-context';
 import { kernelReplay, replay } from '../src/lib/engine/replay';
+import { calibrationMs } from './calibration';
 import { generateScenario } from './generate';
 
 const N = 10_000;
@@ -60,7 +61,7 @@ const lines = [
 	`kernel incl. parsing and the full ledger (kernelReplay): median ${median(kernelLedgerMs).toFixed(2)} ms`,
 	`ratio kernel / engine: ${(kernelRate / engineRate).toFixed(0)}×`,
 	`machine path, 1,000 events (an edit in the sandbox re-prices this much): median ${median(edit1000Ms).toFixed(2)} ms — target ≤ 16 ms including the redraw: ${median(edit1000Ms) <= 16 ? 'met for the pricing' : 'NOT met'}`,
-	`machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, Node ${process.version}`
+	`machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, Node ${process.version}; calibration ${calibrationMs().toFixed(0)} ms (bench/calibration.ts: compare runs whose calibration agrees)`
 ];
 console.log(lines.join('\n'));
 

@@ -17,6 +17,7 @@ import { existsSync } from 'node:fs';
 import LZString from 'lz-string';
 import type { Scenario } from '../../src/lib/domain/scenario';
 import { encodeShareFragment } from '../../src/lib/storage/share-link';
+import { calibrationMs } from '../calibration';
 import { largeScenario } from '../../tests/helpers/large-scenario';
 import { rendererRssMb } from './renderer-memory';
 
@@ -66,6 +67,10 @@ try {
 			for (const e of list.getEntries()) w.__long.push(e.duration);
 		}).observe({ type: 'longtask', buffered: true });
 	});
+
+	// How fast the machine is right now, in a page of this browser (bench/calibration.ts).
+	await page.goto('about:blank');
+	const calibration = await page.evaluate(calibrationMs);
 
 	// 1. Open the large run from a share link: the link the app makes (storage/share-link.ts, s2), or
 	// with --s1 one of the first format (lz-string of the JSON), as links made before still are.
@@ -210,6 +215,7 @@ try {
 
 	const result = {
 		events: N,
+		calibration_ms: Math.round(calibration),
 		link_format: fragment.slice(0, 2),
 		link_chars: fragment.length,
 		shell_ms: shellMs,
@@ -229,6 +235,7 @@ try {
 	};
 	const lines = [
 		`sandbox page, ${N.toLocaleString('en-US')}-event run from a share link (${fragment.slice(0, 2)}, ${fragment.length.toLocaleString('en-US')} characters; built site, Chromium ${browser.version()}):`,
+		`  calibration in the page ${calibration.toFixed(0)} ms (bench/calibration.ts: compare runs whose calibration agrees)`,
 		`  charges shown after ${openMs} ms (page shell after ${shellMs} ms) — target ≤ 1,000 ms: ${openMs <= 1000 ? 'met' : 'NOT met'}`,
 		`  moments (ms from navigation): ${phases}`,
 		`  longest main-thread task while opening: ${result.longest_main_thread_task_ms} ms`,
