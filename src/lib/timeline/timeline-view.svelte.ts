@@ -54,12 +54,21 @@ export class TimelineView {
 		for (const m of this.items.marks) a[m.i] = m;
 		return a;
 	});
-	/** Where there is content; an empty scenario still needs a range (read untracked: drags must not re-lay out). */
-	readonly extent: Domain = $derived.by(
-		() =>
+	/** The extent last given (a cache for `extent`, not state). */
+	#lastExtent: Domain | null = null;
+	/**
+	 * Where there is content; an empty scenario still needs a range (read untracked: drags must not
+	 * re-lay out). The same array while the span is the same, so an edit that keeps it (a regime
+	 * switch, a category) leaves the domain, scale and axis ticks alone.
+	 */
+	readonly extent: Domain = $derived.by(() => {
+		const e =
 			contentExtent(this.#in.ledger) ??
-			untrack(() => [this.#in.playhead - HOUR, this.#in.playhead + HOUR] as Domain)
-	);
+			untrack(() => [this.#in.playhead - HOUR, this.#in.playhead + HOUR] as Domain);
+		const last = this.#lastExtent;
+		if (last && last[0] === e[0] && last[1] === e[1]) return last;
+		return (this.#lastExtent = e);
+	});
 
 	// The view survives edits of the same scenario; loading another one (or Fit) returns to the fitted view.
 	readonly #viewKey = $derived.by(() => `${this.#in.scenario.name}\u0000${this.tz}`);
