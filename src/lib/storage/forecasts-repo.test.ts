@@ -106,11 +106,17 @@ describe('saved forecasts', () => {
 	it('the live list follows saves and deletes', async () => {
 		const seen: string[][] = [];
 		const sub = liveForecasts().subscribe({ next: (v) => seen.push(v.map((f) => f.name)) });
-		await new Promise((r) => setTimeout(r, 30));
+		// Each step waits for the list it causes, not a fixed time: on a loaded machine the first list
+		// came after 30 ms, merged with the save's (a CI run failed on it).
+		const until = async (ok: () => boolean) => {
+			for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+		};
+		await until(() => seen.length === 1);
 		const f = await saveForecast({ name: 'Live', inputs, result: result(), ranges: null });
-		await new Promise((r) => setTimeout(r, 30));
+		await until(() => seen.length === 2);
 		await deleteForecast(f.id);
-		await new Promise((r) => setTimeout(r, 30));
+		await until(() => seen.length === 3);
+		await new Promise((r) => setTimeout(r, 30)); // nothing more comes
 		sub.unsubscribe();
 		expect(seen).toEqual([[], ['Live'], []]);
 	});

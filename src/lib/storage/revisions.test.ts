@@ -45,7 +45,8 @@ describe('run revisions', () => {
 		// Messages from this page are marked with its tab id and ignored: simulate another tab.
 		const other = new BroadcastChannel('wa-pricing-runs');
 		other.postMessage({ id: 'r1', revision: 3, tab: 'another-tab' });
-		await new Promise((r) => setTimeout(r, 20));
+		// Until it is heard (bounded), not a fixed time: a loaded machine delivers it late.
+		for (let i = 0; i < 500 && heard.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
 		expect(heard).toEqual([{ id: 'r1', revision: 3, tab: 'another-tab' }]);
 		// This page's own writes are not heard back as "another tab".
 		const run = await saveRun({ scenario: useCase(4) });

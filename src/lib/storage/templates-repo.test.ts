@@ -108,9 +108,14 @@ describe('the template library', () => {
 	it('the live list follows every change', async () => {
 		const seen: number[] = [];
 		const sub = liveTemplates().subscribe({ next: (v) => seen.push(v.length) });
-		await new Promise((r) => setTimeout(r, 30));
+		// Waits for each list, not a fixed time (a loaded machine's first list can come late).
+		const until = async (ok: () => boolean) => {
+			for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+		};
+		await until(() => seen.length === 1);
 		await addTemplate({ name: 'flash_sale', category: 'marketing', language: 'en', status: 'approved' });
-		await new Promise((r) => setTimeout(r, 30));
+		await until(() => seen.length === 2);
+		await new Promise((r) => setTimeout(r, 30)); // nothing more comes
 		sub.unsubscribe();
 		expect(seen).toEqual([SEED_TEMPLATES.length, SEED_TEMPLATES.length + 1]);
 	});
