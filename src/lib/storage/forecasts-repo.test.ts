@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EpochMs } from '$lib/domain/units';
 import { BroadcastRun } from '$lib/engine/forecast/broadcast-run';
 import {
@@ -108,14 +108,13 @@ describe('saved forecasts', () => {
 		const sub = liveForecasts().subscribe({ next: (v) => seen.push(v.map((f) => f.name)) });
 		// Each step waits for the list it causes, not a fixed time: on a loaded machine the first list
 		// came after 30 ms, merged with the save's (a CI run failed on it).
-		const until = async (ok: () => boolean) => {
-			for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
-		};
-		await until(() => seen.length === 1);
+		const lists = (n: number) =>
+			vi.waitFor(() => expect(seen).toHaveLength(n), { timeout: 5_000, interval: 10 });
+		await lists(1);
 		const f = await saveForecast({ name: 'Live', inputs, result: result(), ranges: null });
-		await until(() => seen.length === 2);
+		await lists(2);
 		await deleteForecast(f.id);
-		await until(() => seen.length === 3);
+		await lists(3);
 		await new Promise((r) => setTimeout(r, 30)); // nothing more comes
 		sub.unsubscribe();
 		expect(seen).toEqual([[], ['Live'], []]);

@@ -3,7 +3,7 @@
  * revision; a save that names the revision it read is refused when another tab saved meanwhile, and
  * the other tabs hear of every change.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshStorage, teardownStorage, useCase } from '../../../tests/fixtures/storage/fresh-db';
 import { StorageError } from './errors';
 import { onRunChange, type RunChange } from './run-events';
@@ -46,7 +46,7 @@ describe('run revisions', () => {
 		const other = new BroadcastChannel('wa-pricing-runs');
 		other.postMessage({ id: 'r1', revision: 3, tab: 'another-tab' });
 		// Until it is heard (bounded), not a fixed time: a loaded machine delivers it late.
-		for (let i = 0; i < 500 && heard.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+		await vi.waitFor(() => expect(heard).toHaveLength(1), { timeout: 5_000, interval: 10 });
 		expect(heard).toEqual([{ id: 'r1', revision: 3, tab: 'another-tab' }]);
 		// This page's own writes are not heard back as "another tab".
 		const run = await saveRun({ scenario: useCase(4) });

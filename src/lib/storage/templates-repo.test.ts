@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { availabilityOf, SEED_TEMPLATES } from '$lib/domain/templates';
 import { freshStorage, teardownStorage } from '../../../tests/fixtures/storage/fresh-db';
 import { dumpDatabase, type FreshDb } from '../../../tests/fixtures/storage/fresh-db';
@@ -109,12 +109,11 @@ describe('the template library', () => {
 		const seen: number[] = [];
 		const sub = liveTemplates().subscribe({ next: (v) => seen.push(v.length) });
 		// Waits for each list, not a fixed time (a loaded machine's first list can come late).
-		const until = async (ok: () => boolean) => {
-			for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
-		};
-		await until(() => seen.length === 1);
+		const lists = (n: number) =>
+			vi.waitFor(() => expect(seen).toHaveLength(n), { timeout: 5_000, interval: 10 });
+		await lists(1);
 		await addTemplate({ name: 'flash_sale', category: 'marketing', language: 'en', status: 'approved' });
-		await until(() => seen.length === 2);
+		await lists(2);
 		await new Promise((r) => setTimeout(r, 30)); // nothing more comes
 		sub.unsubscribe();
 		expect(seen).toEqual([SEED_TEMPLATES.length, SEED_TEMPLATES.length + 1]);
