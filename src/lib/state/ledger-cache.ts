@@ -45,13 +45,7 @@ export class LedgerCache {
 	constructor(private readonly capacity = CAPACITY) {}
 
 	get(scenario: Scenario): Ledger | undefined {
-		const key = pricingKey(scenario);
-		const ledger = this.entries.get(key);
-		if (ledger) {
-			this.entries.delete(key);
-			this.entries.set(key, ledger);
-		}
-		return ledger;
+		return this.take(pricingKey(scenario));
 	}
 
 	has(scenario: Scenario): boolean {
@@ -59,20 +53,31 @@ export class LedgerCache {
 	}
 
 	set(scenario: Scenario, ledger: Ledger): void {
+		this.put(pricingKey(scenario), ledger);
+	}
+
+	/** The machine path's ledger of `scenario`, from the cache or replayed (and kept). */
+	replay(scenario: Scenario): Ledger {
 		const key = pricingKey(scenario);
+		let ledger = this.take(key);
+		if (!ledger) this.put(key, (ledger = replay(scenario)));
+		return ledger;
+	}
+
+	/** The entry under `key`, made the most recent. */
+	private take(key: string): Ledger | undefined {
+		const ledger = this.entries.get(key);
+		if (ledger) this.put(key, ledger);
+		return ledger;
+	}
+
+	private put(key: string, ledger: Ledger): void {
 		this.entries.delete(key);
 		this.entries.set(key, ledger);
 		for (const oldest of this.entries.keys()) {
 			if (this.entries.size <= this.capacity) break;
 			this.entries.delete(oldest);
 		}
-	}
-
-	/** The machine path's ledger of `scenario`, from the cache or replayed (and kept). */
-	replay(scenario: Scenario): Ledger {
-		let ledger = this.get(scenario);
-		if (!ledger) this.set(scenario, (ledger = replay(scenario)));
-		return ledger;
 	}
 }
 
