@@ -9,13 +9,7 @@ import type { Micros } from '$lib/domain/units';
 import { applyAdjustments } from './adjustments';
 import { ledgerOfColumns } from './column-ledger';
 import { encodeEvents, kernelDecision, runKernel, type KernelOutput } from './kernel';
-import {
-	emptyTotals,
-	type LedgerConversation,
-	type LedgerSnapshot,
-	type LedgerWindow,
-	type RateRef
-} from './ledger';
+import { emptyTotals, type LedgerConversation, type LedgerWindow, type RateRef } from './ledger';
 import {
 	MESSAGE_CATEGORIES,
 	MESSAGE_TYPES,
@@ -62,7 +56,7 @@ export function kernelColumns(
 	events: readonly TimedEvent[] = timedEvents(scenario)
 ): LedgerColumns {
 	const ctx = new PricingContext(scenario);
-	const out = runKernel(encodeEvents(events), ctx, MESSAGE_RULES, true);
+	const out = runKernel(encodeEvents(events), ctx, MESSAGE_RULES, 'columns');
 	return columnsOf(scenario, events, out, ctx);
 }
 
@@ -164,7 +158,7 @@ function columnsOf(
 		length: n,
 		order,
 		messages: m,
-		snapshots: snapshotColumns(out.snapshots ?? []),
+		snapshots: out.snapshotColumns as SnapshotColumns,
 		regimeIds: regimes.values,
 		markets: markets.values,
 		rates: rates.values,
@@ -186,38 +180,4 @@ function columnsOf(
 		cols.summary.provider = view.provider;
 	}
 	return cols;
-}
-
-function snapshotColumns(snaps: readonly LedgerSnapshot[]): SnapshotColumns {
-	const n = snaps.length;
-	let convs = 0;
-	for (const s of snaps) convs += s.conversations.length;
-	const c: SnapshotColumns = {
-		length: n,
-		at: new Float64Array(n),
-		serviceWindow: new Int32Array(n),
-		serviceExpiresAt: new Float64Array(n),
-		serviceLastResetAt: new Float64Array(n),
-		freeEntryPoint: new Int32Array(n),
-		convStart: new Int32Array(n + 1),
-		convIds: new Int32Array(convs),
-		messagesSoFar: new Int32Array(n),
-		total: new Float64Array(n),
-		totals: new Float64Array(n * 4)
-	};
-	let k = 0;
-	snaps.forEach((s, i) => {
-		c.at[i] = s.at;
-		c.serviceWindow[i] = s.serviceWindow?.id ?? NONE;
-		c.serviceExpiresAt[i] = s.serviceWindow?.expiresAt ?? NaN;
-		c.serviceLastResetAt[i] = s.serviceWindow?.lastResetAt ?? NaN;
-		c.freeEntryPoint[i] = s.freeEntryPoint ?? NONE;
-		c.convStart[i] = k;
-		for (const id of s.conversations) c.convIds[k++] = id;
-		c.messagesSoFar[i] = s.messagesSoFar;
-		c.total[i] = s.total;
-		MESSAGE_CATEGORIES.forEach((cat, q) => (c.totals[i * 4 + q] = s.totalsByCategory[cat]));
-	});
-	c.convStart[n] = k;
-	return c;
 }

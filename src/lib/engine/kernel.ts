@@ -33,7 +33,9 @@ import {
 	type ReasonCode
 } from './rules';
 import type { PricingContext } from './pricing-context';
-import { SnapshotRecorder } from './snapshots';
+import type { SnapshotColumns } from './ledger-columns';
+import { ColumnSnapshotRecorder } from './snapshot-columns';
+import { SnapshotRecorder, type SnapshotSink } from './snapshots';
 import { VolumeTierCounter, type TierDecision } from './volume-tier-counter';
 
 const C = Object.fromEntries(REASON_CODES.map((c, i) => [c, i])) as Record<ReasonCode, number>;
@@ -109,14 +111,19 @@ export interface KernelOutput {
 	windows: LedgerWindow[];
 	/** When asked for: the snapshots for `stateAt`, as the machine path records them. */
 	snapshots: LedgerSnapshot[] | null;
+	/** When asked for: the same snapshots as columns (the pricing worker's ledger). */
+	snapshotColumns: SnapshotColumns | null;
 }
+
+/** Which snapshots `runKernel` records: none (forecasts, the bench), objects, or columns. */
+export type SnapshotMode = false | 'objects' | 'columns';
 
 export function runKernel(
 	ev: EncodedEvents,
 	ctx: PricingContext,
 	rules: readonly MessageRule[] = MESSAGE_RULES,
-	/** Record the snapshots `stateAt` needs (the sandbox's bulk path); the bench runs without. */
-	withSnapshots = false
+	/** Record the snapshots `stateAt` needs: objects (kernelReplay) or columns (the pricing worker). */
+	withSnapshots: SnapshotMode = false
 ): KernelOutput {
 	const n = ev.length;
 	const out: KernelOutput = {
@@ -131,7 +138,8 @@ export function runKernel(
 		tier: new Array<TierDecision | undefined>(n),
 		conversations: [],
 		windows: [],
-		snapshots: null
+		snapshots: null,
+		snapshotColumns: null
 	};
 	const open = (end: number, t: number) => ctx.isOpen(end, t);
 
@@ -192,14 +200,20 @@ export function runKernel(
 		out.conversation[i] = cv.id;
 		out.until[i] = expires;
 	};
-	const recorder = withSnapshots
-		? new SnapshotRecorder(ctx.inclusiveEnd, out.windows, out.conversations)
-		: null;
+	const objects =
+		withSnapshots === 'objects'
+			? new SnapshotRecorder(ctx.inclusiveEnd, out.windows, out.conversations)
+			: null;
+	const columns =
+		withSnapshots === 'columns'
+			? new ColumnSnapshotRecorder(ctx.inclusiveEnd, out.windows, out.conversations, n)
+			: null;
+	const recorder: SnapshotSink | null = objects ?? columns;
 	let fepId = -1;
 	let rowsRegime: Regime | null = null;
 	let rows: readonly MessageRule[] = rules;
 	/** After event j: the state the snapshot records (the same as the machines report). */
-	const snapshotAfter = (j: number, rec: SnapshotRecorder) => {
+	const snapshotAfter = (j: number, rec: SnapshotSink) => {
 		const t = ev.t[j] as number;
 		const kind = ev.kind[j] as number;
 		const customer = kind === KIND_CUSTOMER || kind === KIND_CUSTOMER_ENTRY;
@@ -377,7 +391,8 @@ export function runKernel(
 	if (recorder) {
 		if (n > 0) snapshotAfter(n - 1, recorder);
 		recorder.endsUntil(Infinity);
-		out.snapshots = recorder.snapshots;
+		out.snapshots = objects?.snapshots ?? null;
+		out.snapshotColumns = columns?.finish() ?? null;
 	}
 	return out;
 }

@@ -140,7 +140,7 @@ export function emptyLedger(scenario: Scenario): Ledger {
 export function kernelReplay(scenario: Scenario, options: ReplayOptions = {}): Ledger {
 	const events = timedEvents(scenario);
 	const pricing = new PricingContext(scenario);
-	const out = runKernel(encodeEvents(events), pricing, options.rules ?? MESSAGE_RULES, true);
+	const out = runKernel(encodeEvents(events), pricing, options.rules ?? MESSAGE_RULES, 'objects');
 	const decisions = events.map((_, i) => kernelDecision(out, i));
 	const ledger = materialize(scenario, events, decisions, out.conversations, out.windows, pricing);
 	ledger.snapshots = out.snapshots ?? [];

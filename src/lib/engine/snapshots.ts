@@ -16,7 +16,17 @@ export interface OpenState {
 	conversations: number[];
 }
 
-export class SnapshotRecorder {
+/** What records the snapshots as an engine runs: as objects (below) or as columns (snapshot-columns.ts). */
+export interface SnapshotSink {
+	/** A message was decided: counts it and adds its charge to the totals. */
+	count(category: ConversationCategory | null, charge: number): void;
+	/** The state right after the event at `at`. */
+	take(at: number, open: OpenState): void;
+	/** Every window end up to `t` (inclusive) becomes a snapshot of its own. */
+	endsUntil(t: number): void;
+}
+
+export class SnapshotRecorder implements SnapshotSink {
 	readonly snapshots: LedgerSnapshot[] = [];
 	private total = 0;
 	// Replaced (never mutated) when a charge lands, so unchanged snapshots share one object.
