@@ -41,6 +41,34 @@ describe('SandboxSession', () => {
 		expect(s.selected).toBe(0);
 	});
 
+	it('says it can step exactly where stepping moves the playhead (events and captions, both ends)', () => {
+		const uc1 = useCaseById('service-conversation')!.scenario;
+		// Narration before the first event and after the last: captions at both ends.
+		const framed = {
+			...uc1,
+			narration: [
+				{ at: '2023-09-12T08:00:00+07:00', text: 'Before anything happens.' },
+				...(uc1.narration ?? []),
+				{ at: '2023-09-20T08:00:00+07:00', text: 'Long after.' }
+			]
+		};
+		const scenarios = { uc1, uc3: useCaseById('business-initiated')!.scenario, framed };
+		for (const [uc, scenario] of Object.entries(scenarios)) {
+			const probe = new SandboxSession(scenario);
+			const moments = [...probe.timed.map((e) => e.t), ...probe.captions.map((c) => c.t)];
+			expect(probe.captions.length).toBeGreaterThan(0);
+			const playheads = moments.flatMap((t) => [t - 1, t, t + 1]);
+			for (const p of playheads)
+				for (const d of [1, -1] as const) {
+					const s = new SandboxSession(scenario);
+					s.playhead = asEpochMs(p);
+					const can = s.canStep(d);
+					s.step(d);
+					expect(can, `${uc} at ${new Date(p).toISOString()} towards ${d}`).toBe(s.playhead !== p);
+				}
+		}
+	});
+
 	it('reads the state at the playhead without re-pricing, and re-prices on an edit that undo reverts', () => {
 		const s = new SandboxSession(uc1());
 		const ledger = s.ledger;

@@ -163,10 +163,14 @@ export async function restoreSessionSource(
 		}
 	}
 
+	// A share link's drafts are looked up while the link is read (a large one takes a worker the
+	// better part of a second): their key is the fragment itself.
+	const source: DraftSource = { kind: 'share', fragment: url.hash };
+	const drafts = url.hash.length > 1 ? draftsFor(source) : null;
+	drafts?.catch(() => undefined); // awaited below when the link opens; its failure is told there
 	const shared = await decodeLink(url.hash);
 	if (shared?.ok) {
-		const source: DraftSource = { kind: 'share', fragment: url.hash };
-		const { mine, others, adopted } = await draftsFor(source);
+		const { mine, others, adopted } = await (drafts ?? draftsFor(source));
 		if (mine) note(restored);
 		return done({
 			scenario: mine?.scenario ?? shared.scenario,
