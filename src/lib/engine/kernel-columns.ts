@@ -25,6 +25,7 @@ import { PricingContext, type DayInfo } from './pricing-context';
 import type { Regime } from '$lib/domain/regimes';
 import type { TierDecision } from './volume-tier-counter';
 import { MESSAGE_RULES } from './rules';
+import { ColumnSnapshotRecorder } from './snapshot-columns';
 
 /** Interns values by a key: the index of each distinct one. */
 class Table<T> {
@@ -56,14 +57,21 @@ export function kernelColumns(
 	events: readonly TimedEvent[] = timedEvents(scenario)
 ): LedgerColumns {
 	const ctx = new PricingContext(scenario);
-	const out = runKernel(encodeEvents(events), ctx, MESSAGE_RULES, 'columns');
-	return columnsOf(scenario, events, out, ctx);
+	const out = runKernel(
+		encodeEvents(events),
+		ctx,
+		MESSAGE_RULES,
+		(windows, conversations) =>
+			new ColumnSnapshotRecorder(ctx.inclusiveEnd, windows, conversations, events.length)
+	);
+	return columnsOf(scenario, events, out, out.recorder.finish(), ctx);
 }
 
 function columnsOf(
 	scenario: Scenario,
 	events: readonly TimedEvent[],
 	out: KernelOutput,
+	snapshots: SnapshotColumns,
 	ctx: PricingContext
 ): LedgerColumns {
 	const n = events.length;
@@ -158,7 +166,7 @@ function columnsOf(
 		length: n,
 		order,
 		messages: m,
-		snapshots: out.snapshotColumns as SnapshotColumns,
+		snapshots,
 		regimeIds: regimes.values,
 		markets: markets.values,
 		rates: rates.values,

@@ -22,7 +22,7 @@ import {
 	type EpochMs,
 	type Micros
 } from '$lib/domain/units';
-import type { LedgerConversation, LedgerSnapshot, LedgerWindow } from './ledger';
+import type { LedgerConversation, LedgerWindow } from './ledger';
 import {
 	MESSAGE_RULES,
 	REASON_CODES,
@@ -33,9 +33,7 @@ import {
 	type ReasonCode
 } from './rules';
 import type { PricingContext } from './pricing-context';
-import type { SnapshotColumns } from './ledger-columns';
-import { ColumnSnapshotRecorder } from './snapshot-columns';
-import { SnapshotRecorder, type SnapshotSink } from './snapshots';
+import type { SnapshotSink } from './snapshots';
 import { VolumeTierCounter, type TierDecision } from './volume-tier-counter';
 
 const C = Object.fromEntries(REASON_CODES.map((c, i) => [c, i])) as Record<ReasonCode, number>;
@@ -109,24 +107,26 @@ export interface KernelOutput {
 	tier: (TierDecision | undefined)[];
 	conversations: LedgerConversation[];
 	windows: LedgerWindow[];
-	/** When asked for: the snapshots for `stateAt`, as the machine path records them. */
-	snapshots: LedgerSnapshot[] | null;
-	/** When asked for: the same snapshots as columns (the pricing worker's ledger). */
-	snapshotColumns: SnapshotColumns | null;
 }
 
-/** Which snapshots `runKernel` records: none (forecasts, the bench), objects, or columns. */
-export type SnapshotMode = false | 'objects' | 'columns';
+/** What records the snapshots `stateAt` needs, given the run's live lists of windows and conversations. */
+export type SnapshotSinkFactory<R extends SnapshotSink | null> = (
+	windows: readonly LedgerWindow[],
+	conversations: readonly LedgerConversation[]
+) => R;
 
-export function runKernel(
+export function runKernel<R extends SnapshotSink | null = null>(
 	ev: EncodedEvents,
 	ctx: PricingContext,
 	rules: readonly MessageRule[] = MESSAGE_RULES,
-	/** Record the snapshots `stateAt` needs: objects (kernelReplay) or columns (the pricing worker). */
-	withSnapshots: SnapshotMode = false
-): KernelOutput {
+	/**
+	 * Records the snapshots `stateAt` needs: as objects (kernelReplay, snapshots.ts) or as columns (the
+	 * pricing worker, snapshot-columns.ts); none by default (forecasts, the bench).
+	 */
+	record?: SnapshotSinkFactory<R>
+): KernelOutput & { recorder: R } {
 	const n = ev.length;
-	const out: KernelOutput = {
+	const out: KernelOutput & { recorder: R } = {
 		code: new Uint8Array(n),
 		charge: new Float64Array(n),
 		conversation: new Int32Array(n).fill(-1),
@@ -138,8 +138,7 @@ export function runKernel(
 		tier: new Array<TierDecision | undefined>(n),
 		conversations: [],
 		windows: [],
-		snapshots: null,
-		snapshotColumns: null
+		recorder: null as R
 	};
 	const open = (end: number, t: number) => ctx.isOpen(end, t);
 
@@ -200,15 +199,7 @@ export function runKernel(
 		out.conversation[i] = cv.id;
 		out.until[i] = expires;
 	};
-	const objects =
-		withSnapshots === 'objects'
-			? new SnapshotRecorder(ctx.inclusiveEnd, out.windows, out.conversations)
-			: null;
-	const columns =
-		withSnapshots === 'columns'
-			? new ColumnSnapshotRecorder(ctx.inclusiveEnd, out.windows, out.conversations, n)
-			: null;
-	const recorder: SnapshotSink | null = objects ?? columns;
+	const recorder = (out.recorder = record ? record(out.windows, out.conversations) : (null as R));
 	let fepId = -1;
 	let rowsRegime: Regime | null = null;
 	let rows: readonly MessageRule[] = rules;
@@ -391,8 +382,6 @@ export function runKernel(
 	if (recorder) {
 		if (n > 0) snapshotAfter(n - 1, recorder);
 		recorder.endsUntil(Infinity);
-		out.snapshots = objects?.snapshots ?? null;
-		out.snapshotColumns = columns?.finish() ?? null;
 	}
 	return out;
 }

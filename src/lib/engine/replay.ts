@@ -140,9 +140,14 @@ export function emptyLedger(scenario: Scenario): Ledger {
 export function kernelReplay(scenario: Scenario, options: ReplayOptions = {}): Ledger {
 	const events = timedEvents(scenario);
 	const pricing = new PricingContext(scenario);
-	const out = runKernel(encodeEvents(events), pricing, options.rules ?? MESSAGE_RULES, 'objects');
+	const out = runKernel(
+		encodeEvents(events),
+		pricing,
+		options.rules ?? MESSAGE_RULES,
+		(windows, conversations) => new SnapshotRecorder(pricing.inclusiveEnd, windows, conversations)
+	);
 	const decisions = events.map((_, i) => kernelDecision(out, i));
 	const ledger = materialize(scenario, events, decisions, out.conversations, out.windows, pricing);
-	ledger.snapshots = out.snapshots ?? [];
+	ledger.snapshots = out.recorder.snapshots;
 	return ledger;
 }
