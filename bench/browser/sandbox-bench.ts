@@ -4,8 +4,8 @@
  *   - a 100,000-event run opened from a share link: time until its charges show, the longest
  *     main-thread task meanwhile, DOM nodes, the JS heap and the renderer's memory;
  *   - playhead drag frames on that run (median and 95th percentile of frame intervals);
- *   - edits of a 1,000-event run on the machine path (the regime; an event's category): main-thread
- *     time from the input to its frame painted, and to the painted frame.
+ *   - edits of a 1,000-event run on the machine path (the regime; the first, middle and last event's
+ *     category): main-thread time from the input to its frame painted, and to the painted frame.
  *   npx tsx bench/browser/sandbox-bench.ts [--n 100000] [--skip-build] [--port 5417] [--s1]
  * BUILD_DIR / SK_OUT_DIR (svelte.config.js) pick the build it makes and serves, so parallel runs
  * on one machine keep apart.
@@ -199,17 +199,41 @@ try {
 		regimeEdits.push(await measured());
 		await page.waitForTimeout(300);
 	}
-	// 3b. An event's category, saved from the editor: a replay of all 1,000 events on the machine path.
-	await page.getByTestId('message-row').first().click();
-	await page.getByTestId('edit-kind').selectOption('template');
-	const eventEdits: { work: number; painted: number }[] = [];
-	for (let i = 0; i < 7; i++) {
-		await page.getByTestId('edit-category').selectOption(i % 2 ? 'marketing' : 'utility');
-		await probe('submit');
-		await page.getByTestId('edit-event-save').click();
-		eventEdits.push(await measured());
-		await page.waitForTimeout(100);
-	}
+	// 3b. An event's category, saved from the editor: the machine path re-prices from the last
+	// checkpoint before the edited event (engine/replay-trace.ts), so where the event is matters: the
+	// first (all 1,000 events re-priced), the middle one, the last one. Each at its place in time: the
+	// message list is in time order, and scrolled so that the row is there to click.
+	const editAt = async (place: 'first' | 'middle' | 'last') => {
+		const viewport = page.getByTestId('message-viewport');
+		await viewport.evaluate((el, place) => {
+			const max = el.scrollHeight - el.clientHeight;
+			el.scrollTop = place === 'first' ? 0 : place === 'last' ? max : max / 2;
+		}, place);
+		await page.waitForTimeout(200);
+		const rows = page.getByTestId('message-row');
+		const row =
+			place === 'first'
+				? rows.first()
+				: place === 'last'
+					? rows.last()
+					: rows.nth(Math.floor((await rows.count()) / 2));
+		const position = Number(await row.getAttribute('aria-posinset'));
+		await row.click();
+		await page.getByTestId('edit-kind').selectOption('template');
+		const edits: { work: number; painted: number }[] = [];
+		for (let i = 0; i < 7; i++) {
+			await page.getByTestId('edit-category').selectOption(i % 2 ? 'marketing' : 'utility');
+			await probe('submit');
+			await page.getByTestId('edit-event-save').click();
+			edits.push(await measured());
+			await page.waitForTimeout(100);
+		}
+		await page.keyboard.press('Escape');
+		return { position, edits };
+	};
+	const eventEdits = await editAt('first');
+	const middleEdits = await editAt('middle');
+	const lastEdits = await editAt('last');
 	const med = (xs: { work: number; painted: number }[], k: 'work' | 'painted') =>
 		+median(xs.map((x) => x[k])).toFixed(1);
 
@@ -230,8 +254,14 @@ try {
 		live_total_after_drag: liveTotal,
 		regime_edit_work_median_ms: med(regimeEdits, 'work'),
 		regime_edit_painted_median_ms: med(regimeEdits, 'painted'),
-		event_edit_work_median_ms: med(eventEdits, 'work'),
-		event_edit_painted_median_ms: med(eventEdits, 'painted')
+		event_edit_work_median_ms: med(eventEdits.edits, 'work'),
+		event_edit_painted_median_ms: med(eventEdits.edits, 'painted'),
+		middle_event_edit_position: middleEdits.position,
+		middle_event_edit_work_median_ms: med(middleEdits.edits, 'work'),
+		middle_event_edit_painted_median_ms: med(middleEdits.edits, 'painted'),
+		last_event_edit_position: lastEdits.position,
+		last_event_edit_work_median_ms: med(lastEdits.edits, 'work'),
+		last_event_edit_painted_median_ms: med(lastEdits.edits, 'painted')
 	};
 	const lines = [
 		`sandbox page, ${N.toLocaleString('en-US')}-event run from a share link (${fragment.slice(0, 2)}, ${fragment.length.toLocaleString('en-US')} characters; built site, Chromium ${browser.version()}):`,
@@ -244,7 +274,9 @@ try {
 		`  playhead drag frames: median ${result.drag_frame_median_ms} ms, p95 ${result.drag_frame_p95_ms} ms — target median ≤ 16 ms: ${median(frames) <= 16.7 ? 'met' : 'NOT met'}; live total after the drag: ${liveTotal}`,
 		`sandbox page, 1,000-event run, edits (main-thread work from the input to its frame painted, median; to the painted frame, waiting for the display included, in brackets) — target ≤ 16 ms, one frame:`,
 		`  the regime (other regimes priced while idle): ${result.regime_edit_work_median_ms} ms (${result.regime_edit_painted_median_ms} ms) — ${result.regime_edit_work_median_ms <= 16 ? 'met' : 'NOT met'}`,
-		`  an event's category (all 1,000 events re-priced): ${result.event_edit_work_median_ms} ms (${result.event_edit_painted_median_ms} ms) — ${result.event_edit_work_median_ms <= 16 ? 'met' : 'NOT met'}`
+		`  the first event's category (all 1,000 events re-priced): ${result.event_edit_work_median_ms} ms (${result.event_edit_painted_median_ms} ms) — ${result.event_edit_work_median_ms <= 16 ? 'met' : 'NOT met'}`,
+		`  event ${result.middle_event_edit_position}'s category (re-priced from the checkpoint before it): ${result.middle_event_edit_work_median_ms} ms (${result.middle_event_edit_painted_median_ms} ms) — ${result.middle_event_edit_work_median_ms <= 16 ? 'met' : 'NOT met'}`,
+		`  the last event's (${result.last_event_edit_position}) category (re-priced from the checkpoint before it): ${result.last_event_edit_work_median_ms} ms (${result.last_event_edit_painted_median_ms} ms) — ${result.last_event_edit_work_median_ms <= 16 ? 'met' : 'NOT met'}`
 	];
 	console.log(lines.join('\n'));
 	console.log(JSON.stringify(result));

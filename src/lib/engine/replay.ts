@@ -12,6 +12,16 @@ import type { Ledger, LedgerConversation, LedgerWindow } from './ledger';
 import { materialize } from './materialize';
 import { PricingContext } from './pricing-context';
 import { MESSAGE_RULES, type MessageRule } from './rules';
+import {
+	CHECKPOINT_RUNS_UP_TO,
+	checkpointAtOrBefore,
+	checkpointEvery,
+	firstDifference,
+	keepTrace,
+	ownCopy,
+	sameExceptEvents,
+	traceOf
+} from './replay-trace';
 import { SnapshotRecorder, type OpenState } from './snapshots';
 import { closesAt } from './window-end';
 
@@ -49,9 +59,17 @@ function nextDeadline(context: ChatContext): number {
 	return next;
 }
 
-/** Options for tests and what-ifs: another rules table than the app's. */
+/** Options for tests and what-ifs: another rules table than the app's; a ledger to resume from. */
 export interface ReplayOptions {
 	rules?: readonly MessageRule[];
+	/**
+	 * A ledger this function replayed for a scenario that may differ from this one in its events only
+	 * (an edit of it): the replay resumes from its last checkpoint before the first changed event
+	 * (replay-trace.ts). Anything else, and it replays from the start.
+	 */
+	after?: Ledger;
+	/** Events between checkpoints (replay-trace.ts picks it; tests ask for more of them). */
+	checkpointEvery?: number;
 }
 
 export function replay(scenario: Scenario, options: ReplayOptions = {}): Ledger {
@@ -59,13 +77,21 @@ export function replay(scenario: Scenario, options: ReplayOptions = {}): Ledger 
 	const pricing = new PricingContext(scenario);
 	const machine =
 		options.rules && options.rules !== MESSAGE_RULES ? createChatMachine(options.rules) : chatMachine;
-	const actor = createActor(machine, { input: { pricing, firstAt: events[0]?.t ?? null } });
+	const before = options.after && traceOf(options.after);
+	const resume =
+		before && before.machine === machine && sameExceptEvents(before.scenario, scenario)
+			? checkpointAtOrBefore(before, firstDifference(before.events, events))
+			: null;
+	const actor = createActor(machine, {
+		input: { pricing, firstAt: events[0]?.t ?? null },
+		...(resume ? { snapshot: ownCopy(resume.machine) } : {})
+	});
 	// What the machine tells: decisions, and the windows and conversations as they open or change.
-	const windows: LedgerWindow[] = [];
-	const conversations: LedgerConversation[] = [];
-	const decisions: Decision[] = [];
-	let openServiceWindow: LedgerWindow | null = null;
-	let lastFreeEntryPoint: number | null = null;
+	const windows: LedgerWindow[] = resume ? resume.windows.slice() : [];
+	const conversations: LedgerConversation[] = resume ? resume.conversations.slice() : [];
+	const decisions: Decision[] = resume && before ? before.decisions.slice(0, resume.position) : [];
+	let openServiceWindow: LedgerWindow | null = resume?.openServiceWindow ?? null;
+	let lastFreeEntryPoint: number | null = resume?.lastFreeEntryPoint ?? null;
 	actor.on('decision', (e) => decisions.push(e.decision));
 	actor.on('window', ({ window }) => {
 		windows[window.id] = window;
@@ -78,7 +104,12 @@ export function replay(scenario: Scenario, options: ReplayOptions = {}): Ledger 
 		if (c) conversations[id] = { ...c, closedAt: asEpochMs(at) };
 	});
 	actor.start();
-	const recorder = new SnapshotRecorder(pricing.inclusiveEnd, windows, conversations);
+	const recorder = new SnapshotRecorder(
+		pricing.inclusiveEnd,
+		windows,
+		conversations,
+		resume && before ? { state: resume.recorder, snapshots: before.snapshots } : undefined
+	);
 	/** The machines' state after an event: what the snapshot records. */
 	const openState = (): OpenState => {
 		const c = actor.getSnapshot().context;
@@ -102,16 +133,32 @@ export function replay(scenario: Scenario, options: ReplayOptions = {}): Ledger 
 		if (nextDeadline(actor.getSnapshot().context) <= t)
 			throw new Error(`replay: a window did not close by ${new Date(t).toISOString()}`);
 	};
+	// Checkpoints for a later edit's replay: the ones still valid, then new ones every few events.
+	const checkpoints = resume && before ? before.checkpoints.filter((c) => c.position <= resume.position) : [];
+	const every =
+		options.checkpointEvery ??
+		(events.length <= CHECKPOINT_RUNS_UP_TO ? checkpointEvery(events.length) : Infinity);
 
-	for (const te of events) {
+	for (let k = resume?.position ?? 0; k < events.length; k++) {
+		const te = events[k] as TimedEvent;
+		if (k > 0 && k % every === 0 && k > (resume?.position ?? 0))
+			checkpoints.push({
+				position: k,
+				machine: ownCopy(actor.getPersistedSnapshot()),
+				windows: windows.slice(),
+				conversations: conversations.slice(),
+				openServiceWindow,
+				lastFreeEntryPoint,
+				recorder: recorder.state()
+			});
 		recorder.endsUntil(te.t);
 		tick(te.t);
 		const chatEvent = toChatEvent(te);
-		const before = decisions.length;
+		const count = decisions.length;
 		actor.send(chatEvent);
 		// Exactly one decision per message: a table that lets a message through undecided is a bug.
-		if (decisions.length !== before + 1) throw new Error(`replay: no rule decided event ${te.index}`);
-		const d = decisions[before] as Decision;
+		if (decisions.length !== count + 1) throw new Error(`replay: no rule decided event ${te.index}`);
+		const d = decisions[count] as Decision;
 		recorder.count(chatEvent.type === 'BUSINESS_MESSAGE' ? chatEvent.category : null, d.charge);
 		recorder.take(te.t, openState());
 	}
@@ -119,6 +166,14 @@ export function replay(scenario: Scenario, options: ReplayOptions = {}): Ledger 
 	actor.stop();
 	const ledger = materialize(scenario, events, decisions, conversations, windows, pricing);
 	ledger.snapshots = recorder.snapshots;
+	keepTrace(ledger, {
+		machine,
+		scenario,
+		events,
+		decisions,
+		snapshots: recorder.snapshots,
+		checkpoints
+	});
 	return ledger;
 }
 

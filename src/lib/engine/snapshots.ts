@@ -26,8 +26,16 @@ export interface SnapshotSink {
 	endsUntil(t: number): void;
 }
 
+/** Where a SnapshotRecorder stands: how many snapshots it took, and its running counts. */
+export interface RecorderState {
+	snapshots: number;
+	total: number;
+	totals: Record<ConversationCategory, Micros>;
+	messages: number;
+}
+
 export class SnapshotRecorder implements SnapshotSink {
-	readonly snapshots: LedgerSnapshot[] = [];
+	readonly snapshots: LedgerSnapshot[];
 	private total = 0;
 	// Replaced (never mutated) when a charge lands, so unchanged snapshots share one object.
 	private totals = emptyTotals();
@@ -37,8 +45,19 @@ export class SnapshotRecorder implements SnapshotSink {
 		private readonly inclusive: boolean,
 		/** The engine's live lists: read by id when an end is due. */
 		private readonly windows: readonly LedgerWindow[],
-		private readonly conversations: readonly LedgerConversation[]
-	) {}
+		private readonly conversations: readonly LedgerConversation[],
+		/** Where to go on from: a state an earlier recorder was in, and the snapshots it had taken. */
+		from?: { state: RecorderState; snapshots: readonly LedgerSnapshot[] }
+	) {
+		this.snapshots = from ? from.snapshots.slice(0, from.state.snapshots) : [];
+		if (from) ({ total: this.total, totals: this.totals, messages: this.messages } = from.state);
+	}
+
+	/** Where it stands now (snapshots are never mutated, so their count is enough). */
+	state(): RecorderState {
+		const { total, totals, messages } = this;
+		return { snapshots: this.snapshots.length, total, totals, messages };
+	}
 
 	/** A message was decided: counts it and adds its charge to the totals. */
 	count(category: ConversationCategory | null, charge: number): void {

@@ -66,6 +66,15 @@ export class VolumeTierCounter {
 		private readonly homeMarket: string | null
 	) {}
 
+	/** A counter with this one's counts, counting on its own (a replay resumed from a checkpoint). */
+	clone(): VolumeTierCounter {
+		const copy = new VolumeTierCounter(this.ctx, this.firstMonth, this.homeMarket);
+		copy.month = this.month;
+		for (const [market, slots] of this.counts) copy.counts.set(market, slots.slice());
+		copy.schedules = this.schedules;
+		return copy;
+	}
+
 	private scheduleFor(day: DayInfo, slot: number, category: TierCategory): ScheduleFound {
 		let found = this.schedules.get(day);
 		if (!found) this.schedules.set(day, (found = []));

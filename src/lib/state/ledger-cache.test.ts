@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { REGIMES } from '$lib/domain/regimes';
 import type { Scenario } from '$lib/domain/scenario';
-import { addEvent, buildEvent, DEFAULT_DRAFT, setRegime } from '$lib/domain/scenario-edits';
+import { addEvent, buildEvent, DEFAULT_DRAFT, setRegime, updateEvent } from '$lib/domain/scenario-edits';
 import { asEpochMs } from '$lib/domain/units';
 import { useCaseById } from '$lib/domain/use-cases';
 import { replay } from '$lib/engine/replay';
+import { traceOf } from '$lib/engine/replay-trace';
 import { largeScenario } from '../../../tests/helpers/large-scenario';
 import { LedgerCache, priceRegimesWhenIdle, pricingKey, regimeVariants } from './ledger-cache';
 import { SandboxSession } from './sandbox-session.svelte';
@@ -42,6 +43,22 @@ describe('pricingKey', () => {
 });
 
 describe('LedgerCache', () => {
+	it('re-prices an edited event from the last checkpoint before it, the same ledger as from the start', () => {
+		const cache = new LedgerCache();
+		const s = largeScenario(400) as Scenario;
+		const first = cache.replay(s);
+		const last = s.events.length - 1;
+		const e = s.events[last]!;
+		const edited = updateEvent(s, last, { ...e, caption: 'edited' });
+		const ledger = cache.replay(edited);
+		expect(JSON.parse(JSON.stringify(ledger))).toEqual(JSON.parse(JSON.stringify(replay(edited))));
+		// Resumed: the first checkpoints are the first replay's own objects.
+		expect(traceOf(ledger)!.checkpoints[0]).toBe(traceOf(first)!.checkpoints[0]);
+		// Another regime is not an edit of the events: priced from the start.
+		const other = cache.replay(setRegime(s, 'cbp-2023-06'));
+		expect(traceOf(other)!.checkpoints[0]).not.toBe(traceOf(first)!.checkpoints[0]);
+	});
+
 	it('gives the replay’s ledger, and the same object when asked again', () => {
 		const cache = new LedgerCache();
 		const s = uc1();

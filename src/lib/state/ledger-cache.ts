@@ -15,6 +15,7 @@ import { setRegime } from '$lib/domain/scenario-edits';
 import type { Ledger } from '$lib/engine/ledger';
 import { pathFor, priceScenario } from '$lib/engine/price';
 import { replay } from '$lib/engine/replay';
+import { sameExceptEvents } from '$lib/engine/replay-trace';
 
 /** About 1 MB a 1,000-event ledger (measured in Node): a few regimes of a few recent scenarios. */
 const CAPACITY = 16;
@@ -40,7 +41,7 @@ export function pricingKey(scenario: Scenario): string {
 
 export class LedgerCache {
 	/** Insertion order is recency: a hit moves its entry to the end, the first entry goes first. */
-	private entries = new Map<string, Ledger>();
+	private entries = new Map<string, { scenario: Scenario; ledger: Ledger }>();
 
 	constructor(private readonly capacity = CAPACITY) {}
 
@@ -53,27 +54,37 @@ export class LedgerCache {
 	}
 
 	set(scenario: Scenario, ledger: Ledger): void {
-		this.put(pricingKey(scenario), ledger);
+		this.put(pricingKey(scenario), scenario, ledger);
 	}
 
-	/** The machine path's ledger of `scenario`, from the cache or replayed (and kept). */
+	/**
+	 * The machine path's ledger of `scenario`, from the cache or replayed (and kept). A replay resumes
+	 * from the most recent kept ledger of a scenario that differs in its events only (an edit of an
+	 * event: replay-trace.ts), so it re-prices from about the edited event on.
+	 */
 	replay(scenario: Scenario): Ledger {
 		const key = pricingKey(scenario);
 		let ledger = this.take(key);
-		if (!ledger) this.put(key, (ledger = replay(scenario)));
+		if (!ledger) this.put(key, scenario, (ledger = replay(scenario, { after: this.editedFrom(scenario) })));
 		return ledger;
+	}
+
+	/** The most recent kept ledger whose scenario differs from `scenario` in its events only. */
+	private editedFrom(scenario: Scenario): Ledger | undefined {
+		const recentFirst = [...this.entries.values()].reverse();
+		return recentFirst.find((e) => sameExceptEvents(e.scenario, scenario))?.ledger;
 	}
 
 	/** The entry under `key`, made the most recent. */
 	private take(key: string): Ledger | undefined {
-		const ledger = this.entries.get(key);
-		if (ledger) this.put(key, ledger);
-		return ledger;
+		const entry = this.entries.get(key);
+		if (entry) this.put(key, entry.scenario, entry.ledger);
+		return entry?.ledger;
 	}
 
-	private put(key: string, ledger: Ledger): void {
+	private put(key: string, scenario: Scenario, ledger: Ledger): void {
 		this.entries.delete(key);
-		this.entries.set(key, ledger);
+		this.entries.set(key, { scenario, ledger });
 		for (const oldest of this.entries.keys()) {
 			if (this.entries.size <= this.capacity) break;
 			this.entries.delete(oldest);
